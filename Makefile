@@ -1,0 +1,45 @@
+# Kursboka «Innovasjon og endringsledelse i helse- og omsorgstjenestene».
+#   make html   bygger nettstedet til _build/html
+#   make test   kjører alle testene
+#   make serve  viser nettstedet på http://127.0.0.1:8000 (valgfri)
+#   make lab    åpner notatbøkene i JupyterLab (valgfri)
+# Hver kommando lager først et Python-miljø i .venv med de låste versjonene i requirements.txt.
+
+SHELL  := /bin/bash
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV   := .venv
+BIN    := $(VENV)/bin
+READY  := $(VENV)/.installed
+BUILD  := $(BIN)/jupyter-book build . -W -n --keep-going
+
+.PHONY: html test serve lab benchmark clean chromium
+
+$(READY): requirements.txt pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info[:2] < (3, 11))' || \
+		{ echo "Fant ikke Python 3.11 eller nyere. Installer Python 3.11 og prøv igjen."; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $(READY)
+
+html: $(READY)
+	$(BUILD)
+	@echo "Nettstedet er bygd. Åpne $(CURDIR)/_build/html/index.html i en nettleser, eller kjør: make serve"
+
+test: $(READY) chromium
+	$(BIN)/python -m pytest -n 2 --dist loadgroup
+
+chromium:
+	@command -v chromium >/dev/null 2>&1 || scripts/install-chromium.sh
+
+serve: html
+	@echo "Nettstedet vises på http://127.0.0.1:8000 (stopp med Ctrl+C)"
+	$(BIN)/python -m http.server --directory _build/html --bind 127.0.0.1 8000
+
+lab: $(READY)
+	$(BIN)/jupyter lab notebooks
+
+benchmark: $(READY) chromium
+	$(BIN)/python scripts/benchmark.py
+
+clean:
+	rm -rf _build

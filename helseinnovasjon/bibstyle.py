@@ -1,0 +1,107 @@
+"""Norwegian citation and bibliography styles for sphinxcontrib-bibtex.
+
+pybtex's styles write English words into every reference ("and", "In", "edition",
+"Number 2023:4 in NOU") and lower-case titles. These subclasses write Norwegian
+(«og», «I», «utg.», «NOU 2023:4», «mfl.») and keep titles as written. Registered as
+``bibtex_default_style: norsk`` and ``bibtex_reference_style: forfatter_aar``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pybtex.plugin
+import sphinxcontrib.bibtex.plugin
+from pybtex.style.formatting import toplevel
+from pybtex.style.formatting.unsrt import Style as UnsrtStyle
+from pybtex.style.formatting.unsrt import date, pages
+from pybtex.style.template import field as bib_field
+from pybtex.style.template import first_of, join, names, optional, optional_field, sentence, together, words
+from sphinxcontrib.bibtex.style.referencing import PersonStyle
+from sphinxcontrib.bibtex.style.referencing.author_year import AuthorYearReferenceStyle
+
+
+class NorwegianStyle(UnsrtStyle):
+    """pybtex's ``unsrt``/``plain`` layout with Norwegian words, sorted by author and year."""
+
+    default_sorting_style = "author_year_title"
+
+    def format_names(self, role, as_sentence=True):
+        formatted = names(role, sep=", ", sep2=" og ", last_sep=" og ")
+        return sentence[formatted] if as_sentence else formatted
+
+    def format_editor(self, e, as_sentence=True):
+        result = join(sep=" ")[self.format_names("editor", as_sentence=False), "(red.)"]
+        return sentence[result] if as_sentence else result
+
+    def format_volume_and_series(self, e, as_sentence=True):
+        result = first_of[
+            optional[join(sep=" ")[bib_field("series"), bib_field("number")]],
+            optional[words[together["bind", bib_field("volume")], optional[words["i", bib_field("series")]]]],
+            optional_field("series"),
+        ]
+        return sentence[result] if as_sentence else result
+
+    def format_chapter_and_pages(self, e):
+        return join(sep=", ")[
+            optional[together["kapittel", bib_field("chapter")]],
+            optional[together["s.", pages]],
+        ]
+
+    def format_edition(self, e):
+        return optional[join[bib_field("edition"), ". utg."]]
+
+    def format_title(self, e, which_field, as_sentence=True):
+        title = bib_field(which_field)
+        return sentence[title] if as_sentence else title
+
+    def get_inproceedings_template(self, e):
+        return toplevel[
+            sentence[self.format_names("author")],
+            self.format_title(e, "title"),
+            words[
+                "I",
+                sentence[
+                    optional[self.format_editor(e, as_sentence=False)],
+                    self.format_btitle(e, "booktitle", as_sentence=False),
+                    self.format_volume_and_series(e, as_sentence=False),
+                    optional[pages],
+                ],
+                self.format_address_organization_publisher_date(e),
+            ],
+            sentence[optional_field("note")],
+            self.format_web_refs(e),
+        ]
+
+    def get_book_template(self, e):
+        return toplevel[
+            self.format_author_or_editor(e),
+            self.format_btitle(e, "title"),
+            self.format_volume_and_series(e),
+            sentence[bib_field("publisher"), optional_field("address"), self.format_edition(e), date],
+            optional[sentence[self.format_isbn(e)]],
+            sentence[optional_field("note")],
+            self.format_web_refs(e),
+        ]
+
+
+def _norwegian_persons() -> PersonStyle:
+    return PersonStyle(sep2=" og ", last_sep=" og ", other=" mfl.")
+
+
+@dataclass
+class NorwegianAuthorYear(AuthorYearReferenceStyle):
+    """In-text citations such as «(Greenhalgh mfl., 2017)» and «(Mitchell, Agle og Wood, 1997)»."""
+
+    person: PersonStyle = field(default_factory=_norwegian_persons)
+
+
+def register() -> None:
+    """Make the styles known to pybtex and sphinxcontrib-bibtex (idempotent)."""
+    try:
+        pybtex.plugin.register_plugin("pybtex.style.formatting", "norsk", NorwegianStyle)
+    except pybtex.plugin.PluginNameClashError:
+        pass
+    sphinxcontrib.bibtex.plugin.register_plugin(
+        "sphinxcontrib.bibtex.style.referencing", "forfatter_aar", NorwegianAuthorYear, force=True
+    )

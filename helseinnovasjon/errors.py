@@ -1,0 +1,68 @@
+"""The one error type for mistakes a participant can fix, with a Norwegian message.
+
+Every module raises :class:`InputError` for bad input (a missing column, text in a
+number field, an empty name ...). Notebooks never show its traceback: the ``ui``
+module catches it and shows ``str(error)``, which is a complete Norwegian sentence
+that says what is wrong, where, and what to do.
+"""
+
+from __future__ import annotations
+
+
+class InputError(ValueError):
+    """Bad input from a participant or a data file; ``str()`` is plain Norwegian.
+
+    Parameters
+    ----------
+    problem:
+        What is wrong, in Norwegian, e.g. ``"verdien «tre» er ikke et tall"``.
+    fix:
+        What to do about it, in Norwegian, e.g. ``"Skriv inn et helt tall."``.
+    source:
+        The file (or form) the input came from, if any.
+    column:
+        The column or field the problem is in, if any.
+    row:
+        The line number in the file (1 = the header line), if known.
+    """
+
+    def __init__(
+        self,
+        problem: str,
+        fix: str = "",
+        *,
+        source: str | None = None,
+        column: str | None = None,
+        row: int | None = None,
+    ) -> None:
+        self.problem = problem
+        self.fix = fix
+        self.source = source
+        self.column = column
+        self.row = row
+        super().__init__(self.message)
+
+    @property
+    def message(self) -> str:
+        """The whole Norwegian message: where, what is wrong, and what to do."""
+        where = []
+        if source := self.source:
+            where.append(f"i filen «{source}»")
+        if self.row is not None:
+            where.append(f"på linje {self.row}")
+        if self.column:
+            where.append(f"i kolonnen «{self.column}»")
+        text = _capitalise(self.problem.rstrip("."))
+        if where:
+            text = f"{_capitalise(' '.join(where))}: {self.problem.rstrip('.')}"
+        text += "."
+        if self.fix:
+            text += " " + self.fix.strip()
+        return text
+
+    def __str__(self) -> str:  # pragma: no cover - trivial
+        return self.message
+
+
+def _capitalise(text: str) -> str:
+    return text[:1].upper() + text[1:]

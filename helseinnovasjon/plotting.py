@@ -1,0 +1,267 @@
+"""The book's single plotting style: colour-blind-safe colours, Norwegian numbers,
+and figures that always carry alt text and a caption.
+
+Every chart in the course is a :class:`Chart`: a matplotlib figure plus its alt text
+(what a screen reader says) and caption (what everyone reads under it). A Chart shows
+itself in Jupyter and on the static website as an HTML ``<figure>`` with ``<img alt>``
+and ``<figcaption>``, and can be saved as PNG or SVG for a meeting.
+"""
+
+from __future__ import annotations
+
+import base64
+import html
+import io
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import matplotlib as mpl
+import pandas as pd
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure
+from matplotlib.ticker import FuncFormatter
+from PIL import Image
+
+from .errors import InputError
+
+NBSP = "\u00a0"
+MINUS = "\u2212"
+
+# Okabe & Ito (2008), "Color Universal Design": distinguishable with every common
+# colour-vision deficiency. Ordered so the first colours are also far apart in grey.
+CATEGORICAL = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000"]
+# Hatches keep series apart when printed in black and white.
+HATCHES = ["", "//", "..", "xx", "\\\\", "--", "oo", "++"]
+INK = "#1a1a1a"
+
+STYLE = {
+    "figure.figsize": (7.5, 4.2),
+    "figure.dpi": 100,
+    "savefig.dpi": 100,
+    "figure.facecolor": "white",
+    "font.family": "DejaVu Sans",
+    "font.size": 11,
+    "axes.titlesize": 13,
+    "axes.titleweight": "bold",
+    "axes.titlelocation": "left",
+    "axes.labelcolor": INK,
+    "axes.edgecolor": "#595959",
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+    "axes.grid": True,
+    "grid.color": "#d9d9d9",
+    "grid.linewidth": 0.8,
+    "axes.axisbelow": True,
+    "axes.prop_cycle": mpl.cycler(color=CATEGORICAL),
+    "text.color": INK,
+    "xtick.color": INK,
+    "ytick.color": INK,
+    "legend.frameon": False,
+    "svg.fonttype": "none",
+}
+
+
+def format_number(value: float, decimals: int = 0, *, trim: bool = False) -> str:
+    """Format a number the Norwegian way: ``1234567.5`` -> ``"1 234 567,5"``.
+
+    The thousands separator is a no-break space, the decimal mark a comma and the
+    minus sign a real minus. With ``trim``, trailing zero decimals are dropped.
+    """
+    text = f"{abs(value):,.{decimals}f}".replace(",", NBSP).replace(".", ",")
+    if trim and "," in text:
+        text = text.rstrip("0").rstrip(",")
+    negative = value < 0 and text.strip("0,") != ""
+    return (MINUS if negative else "") + text
+
+
+def format_percent(value: float, decimals: int = 0) -> str:
+    """``51`` -> ``"51 %"`` (Norwegian puts a space before the percent sign)."""
+    return f"{format_number(value, decimals)}{NBSP}%"
+
+
+def percent_axis(axis) -> None:
+    """Label an axis (``ax.xaxis`` or ``ax.yaxis``) in Norwegian percent."""
+    axis.set_major_formatter(FuncFormatter(lambda v, _pos: format_percent(v)))
+
+
+def number_axis(axis, decimals: int = 0) -> None:
+    """Label an axis with Norwegian numbers (space as thousands separator)."""
+    axis.set_major_formatter(FuncFormatter(lambda v, _pos: format_number(v, decimals)))
+
+
+def sequential(n: int) -> list[str]:
+    """``n`` colours for ordered groups (age groups, scale steps), dark to light.
+
+    Taken from *cividis*, which was designed to read the same with colour-vision
+    deficiencies and whose lightness rises steadily, so the order survives grey-scale.
+    """
+    cmap = mpl.colormaps["cividis"]
+    if n == 1:
+        return [mpl.colors.to_hex(cmap(0.2))]
+    return [mpl.colors.to_hex(cmap(0.05 + 0.85 * i / (n - 1))) for i in range(n)]
+
+
+def text_colour(background: str) -> str:
+    """Black or white, whichever contrasts more with ``background`` (WCAG formula).
+
+    Pure black, not the softer ``INK``: mid-tones need every bit of contrast to
+    reach the 4.5:1 that WCAG asks of small text.
+    """
+    lum = relative_luminance(background)
+    return "#000000" if (lum + 0.05) / 0.05 >= 1.05 / (lum + 0.05) else "white"
+
+
+def relative_luminance(colour: str) -> float:
+    """The WCAG 2.1 relative luminance of a colour."""
+    def channel(c: float) -> float:
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (channel(c) for c in mpl.colors.to_rgb(colour))
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def new_figure(
+    figsize: tuple[float, float] | None = None, *, margins: dict[str, float] | None = None
+) -> tuple[Figure, object]:
+    """A figure and axes in the book's style.
+
+    Margins are found by constrained layout, unless fixed ``margins`` (as for
+    ``Figure.subplots_adjust``) are given: that halves the drawing time, which
+    matters when a notebook precomputes many views. The figure is not registered
+    with pyplot, so Jupyter does not show it twice: wrap it in a :class:`Chart`.
+    """
+    with mpl.rc_context(STYLE):
+        fig = Figure(figsize=figsize or STYLE["figure.figsize"], layout=None if margins else "constrained")
+        if margins:
+            fig.subplots_adjust(**margins)
+        ax = fig.subplots()
+    return fig, ax
+
+
+@dataclass
+class Chart:
+    """A finished figure with the text that must travel with it.
+
+    ``alt`` describes what the figure shows for someone who cannot see it (the main
+    pattern and the key numbers); ``caption`` is the visible figure text, including
+    the source of the data.
+    """
+
+    fig: Figure
+    alt: str
+    caption: str
+    _html: str | None = field(default=None, repr=False)
+
+    def __post_init__(self) -> None:
+        if not self.alt.strip() or not self.caption.strip():
+            raise ValueError("A Chart needs both alt text and a caption.")
+
+    def png(self) -> bytes:
+        """The figure as a compact PNG (a 64-colour palette: a quarter of the bytes)."""
+        with mpl.rc_context(STYLE):
+            canvas = FigureCanvasAgg(self.fig)
+            canvas.draw()
+        image = Image.frombuffer("RGBA", canvas.get_width_height(), canvas.buffer_rgba(), "raw", "RGBA", 0, 1)
+        compact = io.BytesIO()
+        image.convert("RGB").quantize(colors=64, method=Image.Quantize.FASTOCTREE).save(compact, format="PNG")
+        return compact.getvalue()
+
+    def to_html(self) -> str:
+        """The chart as an accessible HTML ``<figure>`` (image embedded)."""
+        if self._html is None:
+            data = base64.b64encode(self.png()).decode("ascii")
+            self._html = (
+                '<figure class="hi-figur">'
+                f'<img src="data:image/png;base64,{data}" alt="{html.escape(self.alt)}" '
+                'style="max-width:100%;height:auto">'
+                f"<figcaption>{html.escape(self.caption)}</figcaption>"
+                "</figure>"
+            )
+        return self._html
+
+    def _repr_html_(self) -> str:
+        return self.to_html()
+
+    def save(self, path: str | Path) -> Path:
+        """Save as PNG or SVG (by the file ending), e.g. to bring to a meeting."""
+        path = Path(path)
+        if path.suffix.lower() not in {".png", ".svg"}:
+            raise InputError(
+                f"filtypen «{path.suffix or '(ingen)'}» kan ikke brukes for figurer",
+                "Gi filen endelsen .png eller .svg.",
+                source=path.name,
+            )
+        with mpl.rc_context(STYLE):
+            self.fig.savefig(path, metadata={"Title": self.caption} if path.suffix.lower() == ".png" else None)
+        return path
+
+
+def stacked_shares(
+    shares: pd.DataFrame,
+    *,
+    title: str,
+    legend_title: str,
+    min_label: float = 6.0,
+) -> tuple[Figure, object]:
+    """Horizontal 100 % bars: one bar per row, one segment per (ordered) column.
+
+    ``shares`` holds percentages; each row should sum to about 100. Segments of at
+    least ``min_label`` percent carry their value, so the chart reads without colour.
+    """
+    colours = sequential(shares.shape[1])
+    height = max(2.6, 0.42 * len(shares) + 1.6)
+    fig, ax = new_figure((9.0, height))
+    with mpl.rc_context(STYLE):
+        left = pd.Series(0.0, index=shares.index)
+        for column, colour in zip(shares.columns, colours):
+            values = shares[column].astype(float)
+            bars = ax.barh(shares.index, values, left=left, color=colour, edgecolor="white",
+                           linewidth=1.2, label=column)
+            for bar, value in zip(bars, values):
+                if value >= min_label:
+                    ax.text(bar.get_x() + bar.get_width() / 2, bar.get_y() + bar.get_height() / 2,
+                            format_number(value), ha="center", va="center", fontsize=9,
+                            color=text_colour(colour))
+            left = left + values
+        ax.invert_yaxis()
+        ax.set_xlim(0, 100)
+        ax.set_xticks([0, 25, 50, 75, 100])
+        percent_axis(ax.xaxis)
+        ax.grid(axis="y", visible=False)
+        ax.set_title(title)
+        fig.legend(title=legend_title, ncols=min(5, shares.shape[1]), loc="outside lower center",
+                   fontsize=9, title_fontsize=9)
+        ax.tick_params(axis="y", length=0)
+    return fig, ax
+
+
+def grouped_bars(
+    series: Mapping[str, Sequence[float]],
+    categories: Sequence[str],
+    *,
+    title: str,
+    ylabel: str,
+    percent: bool = True,
+) -> tuple[Figure, object]:
+    """Vertical bars side by side: one group per category, one bar per series."""
+    fig, ax = new_figure(margins={"left": 0.1, "right": 0.98, "top": 0.84, "bottom": 0.1})
+    n = len(series)
+    width = 0.8 / n
+    with mpl.rc_context(STYLE):
+        for i, (name, values) in enumerate(series.items()):
+            positions = [c + (i - (n - 1) / 2) * width for c in range(len(categories))]
+            bars = ax.bar(positions, values, width=width, label=name, color=CATEGORICAL[i],
+                          hatch=HATCHES[i], edgecolor="white", linewidth=0.8)
+            labels = [format_percent(v) if percent else format_number(v) for v in values]
+            ax.bar_label(bars, labels=labels, padding=2, fontsize=9)
+        ax.set_xticks(range(len(categories)), categories)
+        ax.set_ylabel(ylabel)
+        if percent:
+            percent_axis(ax.yaxis)
+        ax.grid(axis="x", visible=False)
+        ax.margins(y=0.12)
+        fig.suptitle(title, x=0.1, y=0.98, ha="left", fontsize=STYLE["axes.titlesize"],
+                     fontweight=STYLE["axes.titleweight"])
+        ax.legend(loc="lower left", bbox_to_anchor=(0, 1.0), ncols=len(series), borderaxespad=0.3)
+    return fig, ax

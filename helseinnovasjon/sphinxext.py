@@ -1,0 +1,159 @@
+"""A small Sphinx extension used when the book is built (listed in _config.yml).
+
+* ``{datakilder}`` directive: the table of data files on the «Datakilder» page,
+  generated from ``data/datapackage.json`` so the page can never drift from the data.
+* Norwegian reference styles (:mod:`helseinnovasjon.bibstyle`) for sphinxcontrib-bibtex.
+* Norwegian for the theme's own buttons: sphinx-book-theme's "no" catalogue lacks
+  some strings, so ``locales/<language>/LC_MESSAGES/booktheme.po`` fills the gaps.
+* Page scripts: drops the unused Thebe scripts (written twice, a console error on
+  every page, and a CDN address) and loads the widget manager only on pages that
+  have widgets, once.
+* Execution-cache invalidation: jupyter-cache only notices edits to a notebook
+  itself. When a data file or this package changes, the cached outputs are stale, so
+  on such a change the cache is emptied and every notebook runs again once.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+from pathlib import Path
+
+from docutils import nodes
+from sphinx.application import Sphinx
+from sphinx.config import Config
+from sphinx.util import logging
+from sphinx.util.i18n import CatalogInfo
+from sphinx.util.docutils import SphinxDirective
+
+from . import bibstyle, data
+
+logger = logging.getLogger(__name__)
+PACKAGE_DIR = Path(__file__).resolve().parent
+STAMP = "helseinnovasjon-inputs.sha256"
+KIND = {"reell": "Reelle data", "illustrativ": "Illustrerende (laget for kurset)"}
+
+
+def inputs_digest(data_dir: Path = data.DATA_DIR, package_dir: Path = PACKAGE_DIR) -> str:
+    """A hash of everything notebooks read besides themselves: data/ and this package."""
+    digest = hashlib.sha256()
+    files = sorted(p for p in data_dir.rglob("*") if p.is_file())
+    files += sorted(package_dir.rglob("*.py"))
+    for path in files:
+        digest.update(path.as_posix().encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def invalidate_stale_cache(cache_dir: Path, digest: str) -> bool:
+    """Empty the jupyter-cache folder if its inputs changed; returns True if it did."""
+    stamp = cache_dir / STAMP
+    if stamp.exists() and stamp.read_text() == digest:
+        return False
+    stale = cache_dir.exists() and stamp.exists()
+    if stale:
+        shutil.rmtree(cache_dir)
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    stamp.write_text(digest)
+    return stale
+
+
+def _add_theme_translations(app: Sphinx, config: Config) -> None:
+    """Compile and register the book's own catalogues for the theme's text domains."""
+    for locale_dir in config.locale_dirs:
+        folder = Path(app.srcdir, locale_dir, config.language, "LC_MESSAGES")
+        for po in folder.glob("*.po"):
+            if po.stem == "sphinx":  # Sphinx compiles its own domain
+                continue
+            info = CatalogInfo(str(folder), po.stem, "utf-8")
+            if info.is_outdated():
+                info.write_mo(config.language)
+            app.add_message_catalog(po.stem, str(Path(app.srcdir, locale_dir)))
+
+
+def _on_config_inited(app: Sphinx, config: Config) -> None:
+    _add_theme_translations(app, config)
+    digest = inputs_digest()
+    # Registered with rebuild="env": a new digest makes Sphinx re-read every page.
+    config.helseinnovasjon_inputs = digest
+    cache = getattr(config, "nb_execution_cache_path", "") or ""
+    if cache and invalidate_stale_cache(Path(app.srcdir, cache).resolve(), digest):
+        logger.info("helseinnovasjon: data or package changed, notebooks will run again")
+
+
+def _tidy_page_scripts(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
+    """Keep each script once, drop Thebe, and load embed.js only where widgets are."""
+    from myst_nb.sphinx_ import NbMetadataCollector
+
+    has_widgets = bool(NbMetadataCollector.get_js_files(app.env, pagename))
+    seen: set[tuple[str, str]] = set()
+    kept = []
+    for script in context.get("script_files", []):
+        name = str(getattr(script, "filename", script) or "")
+        body = str(getattr(script, "attributes", {}).get("body", ""))
+        key = (name, body)
+        if "thebe" in name or "THEBE_JS_URL" in body or key in seen:
+            continue
+        if name.endswith("widgets/embed.js") and not has_widgets:
+            continue
+        seen.add(key)
+        kept.append(script)
+    context["script_files"] = kept
+    context["css_files"] = [c for c in context.get("css_files", []) if "thebe" not in str(getattr(c, "filename", c))]
+
+
+class DataSources(SphinxDirective):
+    """Render data/datapackage.json as one section per data file: what, source, licence."""
+
+    has_content = False
+
+    def run(self) -> list[nodes.Node]:
+        self.env.note_dependency(str(data.DATA_DIR / data.DATAPACKAGE))
+        package = data.datapackage()
+        sections: list[nodes.Node] = []
+        for res in package["resources"]:
+            section = nodes.section(ids=[nodes.make_id(f"data-{res['name']}")])
+            section += nodes.title(text=res["title"])
+            section += nodes.paragraph(text=res.get("description", ""))
+            fields = nodes.field_list()
+            for name, body in [
+                ("Fil", [nodes.literal(text=f"data/{res['path']}")]),
+                ("Type data", [nodes.Text(KIND.get(res.get("data_kind", ""), "Ikke oppgitt"))]),
+                ("År", [nodes.Text(str(res.get("year", "ikke oppgitt")))]),
+                ("Område", [nodes.Text(res.get("geography", "ikke oppgitt"))]),
+                ("Kilde", _links(res.get("sources", []))),
+                ("Lisens", _links(res.get("licenses", package.get("licenses", [])))),
+                ("Kolonner", _join([nodes.literal(text=f["name"]) for f in res["schema"]["fields"]])),
+            ]:
+                fields += nodes.field("", nodes.field_name(text=name), nodes.field_body("", nodes.paragraph("", "", *body)))
+            section += fields
+            sections.append(section)
+        return sections
+
+
+def _links(items: list[dict[str, str]]) -> list[nodes.Node]:
+    """Titles of sources or licences, linked where they have a URL."""
+    parts = [
+        nodes.reference(text=item.get("title", item.get("name", "")), refuri=item["path"])
+        if item.get("path") else nodes.Text(item.get("title", item.get("name", "")))
+        for item in items
+    ]
+    return _join(parts, "; ") or [nodes.Text("ikke oppgitt")]
+
+
+def _join(parts: list[nodes.Node], separator: str = ", ") -> list[nodes.Node]:
+    joined: list[nodes.Node] = []
+    for i, part in enumerate(parts):
+        if i:
+            joined.append(nodes.Text(separator))
+        joined.append(part)
+    return joined
+
+
+def setup(app: Sphinx) -> dict[str, object]:
+    bibstyle.register()
+    app.add_config_value("helseinnovasjon_inputs", "", "env")
+    app.connect("config-inited", _on_config_inited)
+    app.add_directive("datakilder", DataSources)
+    app.connect("html-page-context", _tidy_page_scripts, priority=900)
+    return {"version": "0.1", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -1,0 +1,153 @@
+"""ipywidgets builders with Norwegian labels, and the one way errors are shown.
+
+Widgets here only wire controls to the pure functions of the domain modules. Two
+kinds of control are used in the book, and each page says which it has:
+
+* :func:`choice` shows one of a few precomputed views. It is linked in the browser
+  (``jslink``), so it also works on the static website, with no Python running.
+* Controls that must compute (sliders, forms) need a running notebook. Their static
+  page shows the result at the default values, marked with :func:`run_live_note`.
+
+Errors a participant can cause arrive as :class:`~helseinnovasjon.errors.InputError`
+and are shown by :func:`show_error` as a Norwegian message, never as a traceback.
+"""
+
+from __future__ import annotations
+
+import functools
+import numbers
+import html
+import traceback
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from typing import Any
+
+import ipywidgets as widgets
+from IPython.display import HTML, display
+
+from .errors import InputError
+
+ERROR_STYLE = (
+    "border-left:4px solid #b30000;background:#fff4f4;color:#1a1a1a;"
+    "padding:0.6em 0.9em;margin:0.5em 0;border-radius:3px"
+)
+
+
+def error_html(error: BaseException) -> str:
+    """The HTML box for an error: the Norwegian message, or a calm general one."""
+    if isinstance(error, InputError):
+        text = html.escape(str(error))
+    else:
+        text = (
+            "Noe gikk galt som ikke skyldes det du skrev inn. Det du har lagt inn er ikke "
+            "borte. Prøv igjen, eller vis denne meldingen til kursholderen: "
+            f"<code>{html.escape(type(error).__name__)}: {html.escape(str(error))}</code>"
+        )
+    return f'<div role="alert" class="hi-feil" style="{ERROR_STYLE}"><strong>Obs!</strong> {text}</div>'
+
+
+def show_error(error: BaseException) -> None:
+    """Show an error as a Norwegian message box in the notebook."""
+    display(HTML(error_html(error)))
+
+
+@contextmanager
+def friendly_errors() -> Iterator[None]:
+    """Run a block; show any error as a Norwegian message instead of a traceback.
+
+    Unexpected errors (bugs, not input) also print their traceback to the log
+    (stderr) so a teacher can report them, but the participant sees plain text.
+    """
+    try:
+        yield
+    except Exception as error:  # noqa: BLE001 - this is the notebook's last line of defence
+        if not isinstance(error, InputError):
+            traceback.print_exc(limit=3)
+        show_error(error)
+
+
+def guarded(func: Callable[..., Any]) -> Callable[..., Any]:
+    """Decorate a widget callback so that errors show as Norwegian messages."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        with friendly_errors():
+            return func(*args, **kwargs)
+        return None
+
+    return wrapper
+
+
+def choice(
+    label: str,
+    options: Iterable[str],
+    render: Callable[[str], Any],
+    *,
+    value: str | None = None,
+) -> widgets.VBox:
+    """A drop-down that switches between precomputed views, also on the static site.
+
+    ``render(option)`` returns what to show for one option (a
+    :class:`~helseinnovasjon.plotting.Chart`, text, a table ...). Every view is
+    rendered once, up front, and the drop-down is linked to them in the browser, so
+    no Python needs to run when the reader changes the choice.
+    """
+    options = [str(o) for o in options]
+    if not options:
+        raise ValueError("choice() needs at least one option")
+    dropdown = widgets.Dropdown(
+        options=options,
+        value=value if value is not None else options[0],
+        description=label,
+        style={"description_width": "initial"},
+        layout=widgets.Layout(width="max-content", max_width="100%"),
+    )
+    pages = []
+    for option in options:
+        page = widgets.Output()
+        try:
+            page.append_display_data(render(option))
+        except Exception as error:  # noqa: BLE001 - shown as a Norwegian message
+            page.append_display_data(HTML(error_html(error)))
+        pages.append(page)
+    stack = widgets.Stack(pages, selected_index=dropdown.index)
+    widgets.jslink((dropdown, "index"), (stack, "selected_index"))
+    return widgets.VBox([dropdown, stack])
+
+
+def run_live_note(what: str) -> HTML:
+    """The note shown above a control that only works in a running notebook."""
+    return HTML(
+        '<div class="hi-kjor-interaktivt" style="border-left:4px solid #0072B2;'
+        'background:#eef6fb;color:#1a1a1a;padding:0.6em 0.9em;margin:0.5em 0;border-radius:3px">'
+        f"<strong>Kjør interaktivt:</strong> {html.escape(what)} Her ser du resultatet med "
+        "standardverdiene. Start notatboka (rakettknappen øverst, eller lokalt) for å endre dem."
+        "</div>"
+    )
+
+
+def table(frame, *, caption: str, decimals: int = 0) -> HTML:
+    """An accessible HTML table: a caption, real header cells, Norwegian numbers.
+
+    The index becomes the first column (with its name as header), so no header
+    cell is empty, and numbers are formatted as in the figures (``1 234,5``).
+    """
+    from .plotting import format_number
+
+    frame = frame.reset_index() if frame.index.name else frame
+    head = "".join(f'<th scope="col">{html.escape(str(c))}</th>' for c in frame.columns)
+    rows = []
+    for record in frame.itertuples(index=False):
+        cells = []
+        for i, value in enumerate(record):
+            if isinstance(value, numbers.Real) and not isinstance(value, bool):
+                text, align = format_number(value, decimals), "right"
+            else:
+                text, align = str(value), "left"
+            tag = 'th scope="row"' if i == 0 else "td"
+            cells.append(f'<{tag} style="text-align:{align}">{html.escape(text)}</{tag.split()[0]}>')
+        rows.append("<tr>" + "".join(cells) + "</tr>")
+    return HTML(
+        f'<table class="hi-tabell"><caption>{html.escape(caption)}</caption>'
+        f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
+    )

@@ -1,0 +1,201 @@
+"""The built website: every page is there, in Norwegian, self-contained, and works in a browser.
+
+The build runs once (fixture ``built_site``, with warnings as errors); all tests here share
+one xdist worker through the ``site`` group.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+
+from .conftest import ROOT, toc_files
+
+pytestmark = [pytest.mark.site, pytest.mark.xdist_group("site")]
+
+PAGES = toc_files()
+NOTEBOOK_PAGE = "notebooks/hvem-bruker-timene"
+
+
+class _Refs(HTMLParser):
+    """Collects the lang attribute and every src/href in a page."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.lang = None
+        self.loads: list[str] = []  # fetched by the browser when the page opens
+        self.links: list[str] = []  # followed only when clicked
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "html":
+            self.lang = attrs.get("lang")
+        if tag in ("script", "img", "iframe", "source") and attrs.get("src"):
+            self.loads.append(attrs["src"])
+        if tag == "link" and attrs.get("href") and attrs.get("rel") not in ("canonical",):
+            self.loads.append(attrs["href"])
+        if tag == "a" and attrs.get("href"):
+            self.links.append(attrs["href"])
+
+
+def _parse(path: Path) -> _Refs:
+    refs = _Refs()
+    refs.feed(path.read_text(encoding="utf-8"))
+    return refs
+
+
+def _page_files(site: Path) -> list[Path]:
+    return sorted(site.glob("**/*.html"), key=str)
+
+
+# -- the build -----------------------------------------------------------------------
+
+def test_every_toc_page_is_built(built_site):
+    missing = [page for page in PAGES if not (built_site / f"{page}.html").exists()]
+    assert missing == []
+
+
+def test_every_page_is_norwegian(built_site):
+    for path in _page_files(built_site):
+        text = path.read_text(encoding="utf-8")
+        if path.parent.name == "_static" or 'http-equiv="Refresh"' in text:  # the root redirect
+            continue
+        assert _parse(path).lang == "no", path
+
+
+def test_site_interface_is_norwegian(built_site):
+    page = (built_site / "book/om-kurset.html").read_text(encoding="utf-8")
+    assert 'placeholder="Søk i boka …"' in page
+    for english in ("Search this book", "Toggle primary sidebar", "Skip to main content", "Back to top",
+                    "Color mode", "Link to this heading", "Launch interactive content"):
+        assert english not in page, english
+    assert "Gå til hovedinnholdet" in page
+    notebook = (built_site / f"{NOTEBOOK_PAGE}.html").read_text(encoding="utf-8")
+    assert "Kjør i Binder" in notebook or "Kjør i</span> Binder" in notebook or 'title="Kjør i Binder"' in notebook
+
+
+def test_no_page_loads_anything_from_another_host(built_site):
+    for path in _page_files(built_site):
+        external = [u for u in _parse(path).loads if urlsplit(u).scheme in ("http", "https") or u.startswith("//")]
+        assert external == [], f"{path.relative_to(built_site)} loads {external}"
+
+
+def test_internal_links_resolve(built_site):
+    broken = []
+    for path in _page_files(built_site):
+        for href in _parse(path).links:
+            parts = urlsplit(href)
+            if parts.scheme or href.startswith(("#", "mailto:", "//")) or not parts.path:
+                continue
+            target = (path.parent / unquote(parts.path)).resolve()
+            if not target.exists():
+                broken.append(f"{path.relative_to(built_site)} -> {href}")
+    assert broken == []
+
+
+FIGURE = re.compile(r'<figure class="hi-figur"><img src="data:image/png;base64,[^"]+" alt="([^"]+)"[^>]*>'
+                    r"<figcaption>([^<]+)</figcaption>")
+
+
+def test_notebook_page_has_figures_with_alt_and_caption(built_site):
+    page = (built_site / f"{NOTEBOOK_PAGE}.html").read_text(encoding="utf-8")
+    static = FIGURE.findall(page)
+    state = re.search(r'<script type="application/vnd.jupyter.widget-state\+json">(.*?)</script>', page, re.S)
+    assert state, "the widget state is embedded in the page"
+    models = json.loads(state.group(1))["state"].values()
+    in_widgets = [FIGURE.search(output["data"]["text/html"]).groups()
+                  for model in models if model["model_name"] == "OutputModel"
+                  for output in model["state"]["outputs"]]
+    assert len(static) >= 1 and len(in_widgets) == 12  # one per service in the drop-down
+    for alt, caption in static + in_widgets:
+        assert len(alt) > 40 and "Kilde:" in caption
+    assert page.count("widgets/embed.js") == 1
+
+
+def test_widget_manager_only_on_pages_with_widgets(built_site):
+    page = (built_site / "book/om-kurset.html").read_text(encoding="utf-8")
+    assert "embed.js" not in page and "THEBE_JS_URL" not in page
+
+
+def test_data_sources_page_lists_every_data_file(built_site):
+    page = (built_site / "book/datakilder.html").read_text(encoding="utf-8")
+    package = json.loads((ROOT / "data/datapackage.json").read_text(encoding="utf-8"))
+    for res in package["resources"]:
+        assert res["title"] in page and f"data/{res['path']}" in page
+
+
+def test_citations_and_references_are_norwegian(built_site):
+    chapter = (built_site / "book/samskaping.html").read_text(encoding="utf-8")
+    assert "Mitchell mfl., 1997" in chapter and "Torfing mfl., 2019" in chapter
+    references = (built_site / "book/referanser.html").read_text(encoding="utf-8")
+    assert "Jacob Torfing, Eva Sørensen og Asbjørn Røiseland" in references
+    assert "NOU 2023:4" in references and " edition" not in references
+
+
+# -- in a browser --------------------------------------------------------------------
+
+def _open(browser, url: str):
+    """Open a page, refusing (and recording) any request that leaves the local site."""
+    page = browser.new_page()
+    problems: list[str] = []
+    page.on("console", lambda msg: msg.type == "error" and problems.append(f"console: {msg.text}"))
+    page.on("pageerror", lambda err: problems.append(f"page error: {err}"))
+    origin = "{0.scheme}://{0.netloc}".format(urlsplit(url))
+
+    def guard(route):
+        if route.request.url.startswith(origin) or route.request.url.startswith("data:"):
+            route.continue_()
+        else:
+            problems.append(f"third-party request: {route.request.url}")
+            route.abort()
+
+    page.route("**/*", guard)
+    page.goto(url)
+    page.wait_for_load_state("networkidle")
+    return page, problems
+
+
+@pytest.mark.parametrize("name", PAGES + ["search", "genindex"])
+def test_page_opens_without_errors_or_third_party_requests(browser, site_url, name):
+    page, problems = _open(browser, f"{site_url}/{name}.html")
+    assert page.locator("main, [role=main]").first.is_visible()
+    page.close()
+    assert problems == []
+
+
+def test_dropdown_switches_figure_without_a_kernel(browser, site_url):
+    page, problems = _open(browser, f"{site_url}/{NOTEBOOK_PAGE}.html")
+    select = page.get_by_label("Tjeneste:")
+    select.wait_for()
+
+    def visible_alt() -> str:
+        images = page.locator(".jupyter-widgets img")
+        return next(images.nth(i).get_attribute("alt") for i in range(images.count()) if images.nth(i).is_visible())
+
+    assert "«Helsetjenester i hjemmet»" in visible_alt()
+    select.select_option(label="Dagopphold i institusjon")
+    page.wait_for_function("() => [...document.querySelectorAll('.jupyter-widgets img')]"
+                           ".some(i => i.offsetParent && i.alt.includes('Dagopphold'))")
+    assert "«Dagopphold i institusjon»" in visible_alt()
+    caption = page.locator(".jupyter-widgets figcaption").filter(has_text="Dagopphold")
+    assert caption.first.is_visible()
+    page.close()
+    assert problems == []
+
+
+@pytest.mark.parametrize(("query", "expected"), [("samskaping", "samskaping.html"),
+                                                   ("omsorgslogikken", "verdier-og-omsorgslogikker.html")])
+def test_search_finds_norwegian_words(browser, site_url, query, expected):
+    page, problems = _open(browser, f"{site_url}/search.html?q={query}")
+    results = page.locator("#search-results ul.search li a")
+    results.first.wait_for(timeout=10_000)
+    hrefs = [results.nth(i).get_attribute("href") for i in range(results.count())]
+    assert any(expected in href for href in hrefs), hrefs
+    assert "Søket fullført" in page.locator("#search-results").inner_text()
+    page.close()
+    assert problems == []

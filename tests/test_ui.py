@@ -1,0 +1,86 @@
+"""Widgets only wire things up; errors always reach the participant as Norwegian text."""
+
+from __future__ import annotations
+
+import ipywidgets as widgets
+import pandas as pd
+import pytest
+
+from helseinnovasjon import ui
+from helseinnovasjon.errors import InputError
+
+
+@pytest.fixture
+def shown(monkeypatch):
+    """Collect what ui would display in a notebook."""
+    items = []
+    monkeypatch.setattr(ui, "display", items.append)
+    return items
+
+
+def test_input_error_message_is_shown_without_traceback(shown, capsys):
+    with ui.friendly_errors():
+        raise InputError("verdien «tre» er ikke et tall", "Skriv et tall.", column="antall")
+    (box,) = shown
+    assert 'role="alert"' in box.data
+    assert "I kolonnen «antall»: verdien «tre» er ikke et tall. Skriv et tall." in box.data
+    assert "Traceback" not in capsys.readouterr().err
+
+
+def test_unexpected_error_gets_calm_norwegian_text_and_a_log(shown, capsys):
+    @ui.guarded
+    def broken(_change=None):
+        raise KeyError("x")
+
+    assert broken() is None
+    assert "Noe gikk galt" in shown[0].data and "ikke borte" in shown[0].data
+    assert "KeyError" in capsys.readouterr().err  # for the teacher, not in the notebook
+
+
+def test_html_in_error_messages_is_escaped():
+    box = ui.error_html(InputError("navnet «<b>Ola</b>» er for langt"))
+    assert "<b>Ola</b>" not in box and "&lt;b&gt;Ola&lt;/b&gt;" in box
+
+
+def test_choice_precomputes_every_view_and_links_in_the_browser(monkeypatch):
+    links = []
+    real_jslink = widgets.jslink
+    monkeypatch.setattr(ui.widgets, "jslink", lambda a, b: links.append((a, b)) or real_jslink(a, b))
+    box = ui.choice("Velg:", ["én", "to", "tre"], lambda option: f"Valgt: {option}", value="to")
+    dropdown, stack = box.children
+    assert isinstance(dropdown, widgets.Dropdown) and isinstance(stack, widgets.Stack)
+    assert dropdown.description == "Velg:" and dropdown.value == "to"
+    assert stack.selected_index == 1
+    texts = [page.outputs[0]["data"]["text/plain"] for page in stack.children]
+    assert texts == ["'Valgt: én'", "'Valgt: to'", "'Valgt: tre'"]
+    assert links == [((dropdown, "index"), (stack, "selected_index"))]
+
+
+def test_choice_shows_a_failing_view_as_a_message_not_a_crash():
+    def render(option):
+        if option == "feil":
+            raise InputError("denne visningen kan ikke lages")
+        return option
+
+    box = ui.choice("Velg:", ["ok", "feil"], render)
+    bad_page = box.children[1].children[1]
+    assert "Denne visningen kan ikke lages." in bad_page.outputs[0]["data"]["text/html"]
+
+
+def test_choice_needs_options():
+    with pytest.raises(ValueError):
+        ui.choice("Velg:", [], str)
+
+
+def test_table_is_accessible_and_norwegian():
+    frame = pd.DataFrame({"Antall": [1234567, 12]}, index=pd.Index(["Åsnes", "Bø"], name="Kommune"))
+    html = ui.table(frame, caption="Innbyggere").data
+    assert "<caption>Innbyggere</caption>" in html
+    assert '<th scope="col">Kommune</th>' in html and '<th scope="row" style="text-align:left">Åsnes</th>' in html
+    assert "1\u00a0234\u00a0567" in html
+    assert "<th></th>" not in html
+
+
+def test_run_live_note_says_what_to_do():
+    note = ui.run_live_note("Glidebryterne endrer framskrivingen.").data
+    assert "Kjør interaktivt" in note and "standardverdiene" in note

@@ -36,6 +36,7 @@ serve: html
 	$(BIN)/python -m http.server --directory _build/html --bind 127.0.0.1 8000
 
 lab: $(READY)
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-lab.txt
 	$(BIN)/jupyter lab notebooks
 
 benchmark: $(READY) chromium

@@ -18,6 +18,8 @@ from pybtex.style.formatting.unsrt import date, pages
 from pybtex.style.template import field as bib_field
 from pybtex.style.template import first_of, join, names, optional, optional_field, sentence, together, words
 from sphinxcontrib.bibtex.style.referencing import PersonStyle
+from pybtex.style.template import node
+from sphinxcontrib.bibtex.style.referencing import basic_author_year, extra_year
 from sphinxcontrib.bibtex.style.referencing.author_year import AuthorYearReferenceStyle
 
 
@@ -96,8 +98,17 @@ class NorwegianAuthorYear(AuthorYearReferenceStyle):
     person: PersonStyle = field(default_factory=_norwegian_persons)
 
 
+@node
+def _year_or_undated(children, data):
+    """The year, or «u.å.» (uten år) where sphinxcontrib-bibtex writes "n.d."."""
+    assert not children
+    return first_of[optional[bib_field("year")], "u.å."].format_data(data)
+
+
 def register() -> None:
     """Make the styles known to pybtex and sphinxcontrib-bibtex (idempotent)."""
+    # sphinxcontrib-bibtex has no setting for the undated label: swap its year node.
+    basic_author_year.year = extra_year.year = _year_or_undated
     try:
         pybtex.plugin.register_plugin("pybtex.style.formatting", "norsk", NorwegianStyle)
     except pybtex.plugin.PluginNameClashError:

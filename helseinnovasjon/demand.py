@@ -129,3 +129,69 @@ def service_chart(wide: pd.DataFrame, service: str) -> plotting.Chart:
         alt += " Til sammenligning vises alle tjenester samlet."
     caption = f"{describe_service(wide, service)} {HOURS_SOURCE}"
     return plotting.Chart(fig, alt, caption)
+
+
+# -- key figures and the "yngrebølge" -------------------------------------------------------
+
+KEY_FIGURES_TABLE = "nokkeltall"
+RECIPIENTS_TABLE = "mottakere-hjemmetjenester-1992-2008"
+HOURS_PER_RECIPIENT_TABLE = "timer-per-mottaker-2009"
+
+
+def key_figures(data_dir: Path = data.DATA_DIR) -> pd.DataFrame:
+    """All key figures (users, costs, workforce), indexed by their id, with year and source."""
+    return data.load_table(KEY_FIGURES_TABLE, data_dir).set_index("id")
+
+
+def key_figure_table(figures: pd.DataFrame, ids: list[str]) -> pd.DataFrame:
+    """Chosen key figures as a reader-facing table: what, value with unit, year, source key."""
+    missing = [i for i in ids if i not in figures.index]
+    if missing:
+        raise InputError(f"nøkkeltallene {', '.join(missing)} finnes ikke", "Bruk navn fra data/nokkeltall.csv.")
+    rows = figures.loc[ids]
+    units = {"prosent": "\u00a0%", "kroner": "\u00a0kr", "personer": "", "år": "\u00a0år"}
+    value = [plotting.format_number(v, 1, trim=True) + units[u] for v, u in zip(rows["verdi"], rows["enhet"])]
+    table = pd.DataFrame({"Hva": rows["beskrivelse"].values, "Tall": value, "År": rows["aar"].astype(str).values,
+                          "Kilde": rows["kilde"].values})
+    return table.set_index("Hva")
+
+
+def high_cost_sentence(figures: pd.DataFrame) -> str:
+    """The high-cost users in one sentence, from the key figures."""
+    f = figures["verdi"]
+    return (
+        f"De {plotting.format_percent(f['hoykost_andel_brukere'])} av brukerne som koster mest, står for "
+        f"{plotting.format_percent(f['hoykost_andel_kostnader'])} av kostnadene i de kommunale pleie- og "
+        f"omsorgstjenestene ({int(figures.loc['hoykost_andel_kostnader', 'aar'])}). Gjennomsnittsalderen deres er "
+        f"{int(f['hoykost_snittalder'])} år, mot {int(f['andre_brukere_snittalder'])} år for de andre brukerne, og "
+        f"nesten {plotting.format_percent(f['hoykost_andel_hjemmetjenester'])} av kostnadene kommer fra tjenester i hjemmet."
+    )
+
+
+def recipients_chart(data_dir: Path = data.DATA_DIR) -> plotting.Chart:
+    """Recipients of home-based services by age, 1992 against 2008."""
+    long = data.load_table(RECIPIENTS_TABLE, data_dir)
+    wide = long.pivot(index="aldersgruppe", columns="aar", values="mottakere").reindex(["0-66", "67-79", "80-89", "90+"])
+    labels = ["Under 67 år", age_label("67-79"), age_label("80-89"), age_label("90+")]
+    fig, _ax = plotting.grouped_bars(
+        {str(year): list(wide[year]) for year in wide.columns}, labels,
+        title="Mottakere av hjemmebaserte tjenester etter alder", ylabel="Mottakere", percent=False,
+    )
+    first, last = wide.columns.min(), wide.columns.max()
+    young = wide.loc["0-66"]
+    alt = (f"Stolpediagram som sammenligner {first} og {last}. Mottakere under 67 år økte fra "
+           f"{plotting.format_number(young[first])} til {plotting.format_number(young[last])}, mens mottakere "
+           f"67–79 år gikk ned fra {plotting.format_number(wide.loc['67-79', first])} til "
+           f"{plotting.format_number(wide.loc['67-79', last])}.")
+    caption = (f"Mottakere av hjemmebaserte tjenester etter alder, {first} og {last}. Brudd i tidsserien i 2007 "
+               "(IPLOS). Kilde: SSB, arkivtabell over mottakere av hjemmebaserte tjenester.")
+    return plotting.Chart(fig, alt, caption)
+
+
+def hours_per_recipient(data_dir: Path = data.DATA_DIR) -> pd.DataFrame:
+    """Hours per week per recipient by age (2009), as a reader-facing table."""
+    table = data.load_table(HOURS_PER_RECIPIENT_TABLE, data_dir)
+    table["aldersgruppe"] = [("Alle aldre" if g == "alle" else age_label(g)) for g in table["aldersgruppe"]]
+    table = table.rename(columns={"aldersgruppe": "Aldersgruppe", "timer_per_uke": "Timer per uke",
+                                  "mottakere_med_timer": "Mottakere med timer"})
+    return table.set_index("Aldersgruppe")

@@ -24,6 +24,8 @@ class InputError(ValueError):
         The column or field the problem is in, if any.
     row:
         The line number in the file (1 = the header line), if known.
+    field:
+        The form field or slider the problem is in, if the input came from a form.
     """
 
     def __init__(
@@ -34,12 +36,14 @@ class InputError(ValueError):
         source: str | None = None,
         column: str | None = None,
         row: int | None = None,
+        field: str | None = None,
     ) -> None:
         self.problem = problem
         self.fix = fix
         self.source = source
         self.column = column
         self.row = row
+        self.field = field
         super().__init__(self.message)
 
     @property
@@ -52,6 +56,8 @@ class InputError(ValueError):
             where.append(f"på linje {self.row}")
         if self.column:
             where.append(f"i kolonnen «{self.column}»")
+        if self.field:
+            where.append(f"i feltet «{self.field}»")
         text = _capitalise(self.problem.rstrip("."))
         if where:
             text = f"{_capitalise(' '.join(where))}: {self.problem.rstrip('.')}"

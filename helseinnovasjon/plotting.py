@@ -90,6 +90,12 @@ def number_axis(axis, decimals: int = 0) -> None:
     axis.set_major_formatter(FuncFormatter(lambda v, _pos: format_number(v, decimals)))
 
 
+def year_axis(axis, ticks: Sequence[int]) -> None:
+    """Whole years as tick labels (no thousands separator: 2040, not 2 040)."""
+    axis.set_ticks(list(ticks))
+    axis.set_major_formatter(FuncFormatter(lambda v, _pos: str(int(round(v)))))
+
+
 def sequential(n: int) -> list[str]:
     """``n`` colours for ordered groups (age groups, scale steps), dark to light.
 
@@ -243,9 +249,13 @@ def grouped_bars(
     title: str,
     ylabel: str,
     percent: bool = True,
+    decimals: int = 0,
 ) -> tuple[Figure, object]:
-    """Vertical bars side by side: one group per category, one bar per series."""
-    fig, ax = new_figure(margins={"left": 0.1, "right": 0.98, "top": 0.84, "bottom": 0.1})
+    """Vertical bars side by side: one group per category, one bar per series.
+
+    Every bar carries its value (``decimals`` decimals), so the chart reads without colour.
+    """
+    fig, ax = new_figure(margins={"left": 0.12, "right": 0.98, "top": 0.84, "bottom": 0.1})
     n = len(series)
     width = 0.8 / n
     with mpl.rc_context(STYLE):
@@ -253,15 +263,50 @@ def grouped_bars(
             positions = [c + (i - (n - 1) / 2) * width for c in range(len(categories))]
             bars = ax.bar(positions, values, width=width, label=name, color=CATEGORICAL[i],
                           hatch=HATCHES[i], edgecolor="white", linewidth=0.8)
-            labels = [format_percent(v) if percent else format_number(v) for v in values]
+            labels = [format_percent(v, decimals) if percent else format_number(v, decimals) for v in values]
             ax.bar_label(bars, labels=labels, padding=2, fontsize=9)
         ax.set_xticks(range(len(categories)), categories)
         ax.set_ylabel(ylabel)
         if percent:
             percent_axis(ax.yaxis)
+        else:
+            number_axis(ax.yaxis)
+        if min(min(v) for v in series.values()) < 0:
+            ax.axhline(0, color=INK, linewidth=0.8)
         ax.grid(axis="x", visible=False)
         ax.margins(y=0.12)
-        fig.suptitle(title, x=0.1, y=0.98, ha="left", fontsize=STYLE["axes.titlesize"],
+        fig.suptitle(title, x=0.12, y=0.98, ha="left", fontsize=STYLE["axes.titlesize"],
                      fontweight=STYLE["axes.titleweight"])
         ax.legend(loc="lower left", bbox_to_anchor=(0, 1.0), ncols=len(series), borderaxespad=0.3)
+    return fig, ax
+
+
+def lines(
+    series: Mapping[str, pd.Series],
+    *,
+    title: str,
+    ylabel: str,
+    dashed: Sequence[str] = (),
+    shade: tuple[str, str, str] | None = None,
+) -> tuple[Figure, object]:
+    """Lines over years, y axis from zero; ``shade=(lower, upper, label)`` fills the gap
+    where ``upper`` is above ``lower``. Dashed lines stay apart in grey-scale print."""
+    fig, ax = new_figure(margins={"left": 0.15, "right": 0.97, "top": 0.84, "bottom": 0.1})
+    with mpl.rc_context(STYLE):
+        for i, (name, values) in enumerate(series.items()):
+            ax.plot(values.index, values, color=CATEGORICAL[i], linewidth=2.5,
+                    linestyle="--" if name in dashed else "-", label=name)
+        if shade:
+            lower, upper, label = shade
+            ax.fill_between(series[lower].index, series[lower], series[upper],
+                            where=series[upper] > series[lower], color=CATEGORICAL[1], alpha=0.25, label=label)
+        years = list(next(iter(series.values())).index)
+        ax.set_xlim(years[0], years[-1])
+        year_axis(ax.xaxis, [y for y in years if (y - years[0]) % 3 == 0])
+        ax.set_ylim(bottom=0)
+        number_axis(ax.yaxis)
+        ax.set_ylabel(ylabel)
+        fig.suptitle(title, x=0.15, y=0.98, ha="left", fontsize=STYLE["axes.titlesize"],
+                     fontweight=STYLE["axes.titleweight"])
+        ax.legend(loc="lower left", bbox_to_anchor=(0, 1.0), ncols=len(series) + bool(shade), borderaxespad=0.3)
     return fig, ax

@@ -18,11 +18,12 @@ import functools
 import numbers
 import html
 import traceback
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from typing import Any
 
 import ipywidgets as widgets
+import pandas as pd
 from IPython.display import HTML, display
 
 from .errors import InputError
@@ -115,6 +116,67 @@ def choice(
     return widgets.VBox([dropdown, stack])
 
 
+def slider(label: str, low: float, high: float, step: float, value: float, unit: str = "%") -> widgets.FloatSlider:
+    """A labelled slider (arrow keys move it). Its own readout would show a decimal point,
+    so :func:`live_form` puts a Norwegian readout («0,5 %») beside it instead."""
+    return widgets.FloatSlider(
+        value=value, min=low, max=high, step=step,
+        description=f"{label} ({unit})" if unit else label,
+        readout=False, continuous_update=False,
+        style={"description_width": "18em"}, layout=widgets.Layout(width="34em", max_width="100%"),
+    )
+
+
+def _with_readout(control: widgets.ValueWidget) -> widgets.Widget:
+    """A slider with its value beside it in Norwegian number format; other controls as they are."""
+    if not isinstance(control, widgets.FloatSlider):
+        return control
+    from .plotting import format_number
+
+    def text() -> str:
+        return format_number(control.value, 1 if control.step < 1 else 0)
+
+    readout = widgets.Label(value=text())
+    control.observe(lambda _change: setattr(readout, "value", text()), names="value")
+    return widgets.HBox([control, readout])
+
+
+def live_form(
+    controls: Mapping[str, widgets.ValueWidget],
+    compute: Callable[..., Any],
+    *,
+    note: str,
+) -> widgets.VBox:
+    """Controls that recompute a result in a running notebook.
+
+    ``compute(**values)`` gets the controls' values by name and returns what to show.
+    A bad combination shows a Norwegian message under the controls, while the last
+    good result stays on screen. The static page shows the result at the default
+    values with a «Kjør interaktivt» note above the controls.
+    """
+    result, message = widgets.Output(), widgets.Output()
+
+    def update(_change: Any = None) -> None:
+        values = {name: control.value for name, control in controls.items()}
+        try:
+            shown = compute(**values)
+        except Exception as error:  # noqa: BLE001 - shown as a Norwegian message
+            if not isinstance(error, InputError):
+                traceback.print_exc(limit=3)
+            message.outputs = ()
+            message.append_display_data(HTML(error_html(error)))
+            return
+        message.outputs = ()
+        result.outputs = ()
+        result.append_display_data(shown)
+
+    for control in controls.values():
+        control.observe(update, names="value")
+    update()
+    rows = [_with_readout(control) for control in controls.values()]
+    return widgets.VBox([widgets.HTML(run_live_note(note).data), *rows, message, result])
+
+
 def run_live_note(what: str) -> HTML:
     """The note shown above a control that only works in a running notebook."""
     return HTML(
@@ -130,7 +192,8 @@ def table(frame, *, caption: str, decimals: int = 0) -> HTML:
     """An accessible HTML table: a caption, real header cells, Norwegian numbers.
 
     The index becomes the first column (with its name as header), so no header
-    cell is empty, and numbers are formatted as in the figures (``1 234,5``).
+    cell is empty; numbers are formatted as in the figures (``1 234,5``, with at
+    most ``decimals`` decimals and no trailing zeros) and missing values as «–».
     """
     from .plotting import format_number
 
@@ -140,8 +203,10 @@ def table(frame, *, caption: str, decimals: int = 0) -> HTML:
     for record in frame.itertuples(index=False):
         cells = []
         for i, value in enumerate(record):
-            if isinstance(value, numbers.Real) and not isinstance(value, bool):
-                text, align = format_number(value, decimals), "right"
+            if value is None or value is pd.NA or (isinstance(value, float) and value != value):
+                text, align = "–", "right"  # missing, as in printed statistics
+            elif isinstance(value, numbers.Real) and not isinstance(value, bool):
+                text, align = format_number(value, decimals, trim=True), "right"
             else:
                 text, align = str(value), "left"
             tag = 'th scope="row"' if i == 0 else "td"

@@ -172,3 +172,11 @@ def test_enum_violation_in_course_schema(tmp_path):
 def test_unknown_resource_lists_known_names():
     with pytest.raises(InputError, match="timefordeling-alder-tjeneste-2023"):
         data.resource("finnes-ikke")
+
+
+def test_key_figures_cite_sources_in_the_bibliography():
+    import re
+
+    keys = set(re.findall(r"@\w+\{([^,]+),", (ROOT / "references.bib").read_text(encoding="utf-8")))
+    figures = data.load_table("nokkeltall")
+    assert set(figures["kilde"]) <= keys, set(figures["kilde"]) - keys

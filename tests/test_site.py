@@ -155,8 +155,9 @@ def _open(browser, url: str):
             route.abort()
 
     page.route("**/*", guard)
-    page.goto(url)
-    page.wait_for_load_state("networkidle")
+    page.set_default_timeout(60_000)
+    page.goto(url, wait_until="load")
+    page.wait_for_timeout(300)  # late scripts (widgets, quizzes) get to run and to fail
     return page, problems
 
 
@@ -197,5 +198,15 @@ def test_search_finds_norwegian_words(browser, site_url, query, expected):
     hrefs = [results.nth(i).get_attribute("href") for i in range(results.count())]
     assert any(expected in href for href in hrefs), hrefs
     assert "Søket fullført" in page.locator("#search-results").inner_text()
+    page.close()
+    assert problems == []
+
+
+def test_quiz_gives_norwegian_feedback_without_a_kernel(browser, site_url):
+    page, problems = _open(browser, f"{site_url}/notebooks/ubalansen-i-tall.html")
+    page.get_by_text("Om lag 134 %", exact=True).click()
+    assert page.get_by_text("Riktig! Gruppen øker fra 46 558 til 108 786 personer").first.is_visible()
+    page.get_by_text("Om lag 10 %", exact=True).click()
+    assert page.get_by_text("Nei. Andelen yngre brukere er mye høyere enn mange tror.").first.is_visible()
     page.close()
     assert problems == []

@@ -84,3 +84,32 @@ def test_table_is_accessible_and_norwegian():
 def test_run_live_note_says_what_to_do():
     note = ui.run_live_note("Glidebryterne endrer framskrivingen.").data
     assert "Kjør interaktivt" in note and "standardverdiene" in note
+
+
+def test_live_form_recomputes_and_keeps_last_good_result_on_bad_input():
+    number = widgets.FloatSlider(value=2, min=-5, max=5)
+
+    def compute(number):
+        if number < 0:
+            raise InputError("tallet kan ikke være negativt", "Velg 0 eller mer.")
+        return f"Resultat: {number}"
+
+    form = ui.live_form({"number": number}, compute, note="Glidebryteren endrer resultatet.")
+    note, row, message, result = form.children
+    assert "Kjør interaktivt" in note.value and row.children[0] is number
+    assert row.children[1].value == "2,0"
+    assert result.outputs[0]["data"]["text/plain"] == "'Resultat: 2.0'"
+    number.value = 3  # the callback runs, as when a participant moves the slider
+    assert result.outputs[0]["data"]["text/plain"] == "'Resultat: 3.0'"
+    number.value = -1
+    assert "Tallet kan ikke være negativt." in message.outputs[0]["data"]["text/html"]
+    assert result.outputs[0]["data"]["text/plain"] == "'Resultat: 3.0'"  # last good result stays
+    number.value = 1
+    assert message.outputs == () and result.outputs[0]["data"]["text/plain"] == "'Resultat: 1.0'"
+    assert row.children[1].value == "1,0"
+
+
+def test_slider_has_a_visible_norwegian_label_with_unit():
+    slider = ui.slider("Produktivitet", 0, 3, 0.1, 0.5)
+    assert slider.description == "Produktivitet (%)" and not slider.readout
+    assert not slider.continuous_update

@@ -1,0 +1,267 @@
+"""Scenario projection to 2040: the people needed in health and care against those available.
+
+The model is deliberately simple, so that every step can be explained on one page:
+
+1. **Hours per person by age.** SSB table 11643 gives each age group's share of the hours
+   in the municipal services (2023). Dividing by the population of the group (2022) gives
+   hours per person as an index: a 90-year-old gets about ten times the hours of a
+   40-year-old. (The table covers home-based and day services, not long-term nursing-home
+   stays, so growth among the oldest is, if anything, understated.)
+2. **Demand** in year *t* = Σ population(age, *t*) × hours per person(age), relative to
+   2022, times the people working in health and care in 2022 (at least 400 000, NOU 2023:4).
+   Scenario measures reduce it: productivity (per year), task shifting, welfare technology
+   and prevention (the last two for people 67 and over). Measures phase in linearly and
+   reach their full effect in 2040.
+3. **Supply**: all employed grow with the population aged 18–66; health and care can
+   recruit a given share of them (15 % in 2021, NOU 2023:4).
+
+Population between the data years (2022, 2025, 2040) is interpolated linearly.
+"""
+
+from __future__ import annotations
+
+import html
+import math
+from dataclasses import dataclass, fields
+from pathlib import Path
+
+import pandas as pd
+from IPython.display import HTML
+
+from . import data, demand, plotting
+from .errors import InputError
+
+BASE_YEAR = 2022
+END_YEAR = 2040
+POPULATION_TABLE = "befolkning-alder-2018-2040"
+POPULATION_GROUPS = ["0-17", "18-49", "50-66", "67-79", "80-89", "90+"]
+# The population groups folded into the (coarser) groups of SSB table 11643.
+MODEL_GROUP = {"0-17": "0-49", "18-49": "0-49", "50-66": "50-66", "67-79": "67-79", "80-89": "80-89", "90+": "90+"}
+OLDER = ["67-79", "80-89", "90+"]
+WORKING_AGE = ["18-49", "50-66"]
+BASE_WORKFORCE = 400_000  # "more than 400 000" work in health and care (NOU 2023:4): a lower bound
+BASE_SHARE = 15.0  # % of all employed in health and care, 2021 (NOU 2023:4): a lower bound
+SOURCE = ("Kilde: SSB tabell 11643 og 12881 (via Helseinnovasjonssenteret og Helsedirektoratet), "
+          "NOU 2023:4; egen framskriving.")
+
+
+@dataclass(frozen=True)
+class Scenario:
+    """What the services do differently. Percentages, as a participant sets them on sliders."""
+
+    productivity: float = 0.0  # % fewer hours per year for the same care
+    task_shifting: float = 0.0  # % of hours taken over by others than health and care staff
+    welfare_technology: float = 0.0  # % of hours for users 67+ saved by technology
+    prevention: float = 0.0  # % less need among people 67+ (need postponed)
+    recruitment_share: float = BASE_SHARE  # % of all employed that health and care can get
+
+    LIMITS = {
+        "productivity": (0.0, 5.0, "årlig produktivitetsvekst"),
+        "task_shifting": (0.0, 50.0, "oppgavedeling"),
+        "welfare_technology": (0.0, 50.0, "velferdsteknologi"),
+        "prevention": (0.0, 50.0, "forebygging og hverdagsrehabilitering"),
+        "recruitment_share": (5.0, 40.0, "andel av alle sysselsatte"),
+    }
+
+    def __post_init__(self) -> None:
+        for item in fields(self):
+            value = getattr(self, item.name)
+            low, high, label = self.LIMITS[item.name]
+            try:
+                number = float(value)
+            except (TypeError, ValueError):
+                raise InputError(f"«{value}» er ikke et tall", f"Skriv et tall for {label}.", field=label) from None
+            if not math.isfinite(number) or not low <= number <= high:
+                raise InputError(
+                    f"{plotting.format_number(number, 1, trim=True)} % er utenfor det modellen tillater",
+                    f"Velg en verdi for {label} mellom {plotting.format_number(low, 0)} og "
+                    f"{plotting.format_number(high, 0)} %.",
+                    field=label,
+                )
+            object.__setattr__(self, item.name, number)
+
+
+def load_population(data_dir: Path = data.DATA_DIR) -> pd.DataFrame:
+    """Population by age group (columns) and year (index): 2018, 2022, 2025, 2040."""
+    long = data.load_table(POPULATION_TABLE, data_dir)
+    return long.pivot(index="aar", columns="aldersgruppe", values="personer")[POPULATION_GROUPS]
+
+
+def population_by_year(population: pd.DataFrame, start: int = BASE_YEAR, end: int = END_YEAR) -> pd.DataFrame:
+    """Every year from ``start`` to ``end``, interpolated linearly between the data years."""
+    check_population(population)
+    if start < population.index.min() or end > population.index.max() or start > end:
+        raise InputError(
+            f"årene {start}–{end} ligger utenfor dataene ({population.index.min()}–{population.index.max()})",
+            "Velg år innenfor perioden dataene dekker.",
+        )
+    years = pd.Index(range(start, end + 1), name="aar")
+    full = population.astype(float).reindex(population.index.union(years)).interpolate(method="index")
+    return full.loc[years]
+
+
+def check_population(population: pd.DataFrame) -> None:
+    """Refuse population tables a participant may have typed or uploaded wrongly."""
+    missing = [g for g in POPULATION_GROUPS if g not in population.columns]
+    if missing:
+        raise InputError(
+            f"befolkningstallene mangler aldersgruppene {', '.join(missing)}",
+            f"Tabellen må ha disse aldersgruppene: {', '.join(POPULATION_GROUPS)}.",
+        )
+    values = population[POPULATION_GROUPS]
+    if values.isna().any().any():
+        raise InputError("noen befolkningstall mangler", "Fyll inn antall personer for alle aldersgrupper og år.")
+    if (values < 0).any().any():
+        raise InputError("et befolkningstall er negativt", "Antall personer kan ikke være under null.")
+    if (values.sum(axis=1) <= 0).any():
+        raise InputError("befolkningen er null", "Fyll inn antall personer.")
+
+
+def hours_per_person(hours_share: pd.Series, base_population: pd.Series) -> pd.Series:
+    """Relative hours per person in each 11643 age group (2022 average = 1).
+
+    ``hours_share`` is the percentage of all hours per 11643 group ("0-49" ...);
+    ``base_population`` is the 2022 population per population group ("0-17" ...).
+    """
+    people = base_population.groupby(MODEL_GROUP).sum()
+    per_person = hours_share / people
+    return per_person / (hours_share.sum() / people.sum())
+
+
+def national_hours_per_person(data_dir: Path = data.DATA_DIR) -> pd.Series:
+    """Hours per person from the 'Alle tjenester' row of SSB table 11643 and the 2022 population."""
+    long = demand.load_hours_by_age(data_dir)
+    shares = long[long["tjeneste_bokmal"] == demand.ALL_SERVICES].set_index("aldersgruppe")["andel_timer_prosent"]
+    return hours_per_person(shares.astype(float), load_population(data_dir).loc[BASE_YEAR])
+
+
+def project(
+    population: pd.DataFrame,
+    scenario: Scenario = Scenario(),
+    *,
+    per_person: pd.Series | None = None,
+    base_workforce: float = BASE_WORKFORCE,
+    base_share: float = BASE_SHARE,
+) -> pd.DataFrame:
+    """People needed in health and care and people available, per year to 2040.
+
+    Returns one row per year with ``behov`` (people needed), ``tilgjengelig`` (people the
+    services can recruit), ``mangel`` (needed minus available, negative = surplus) and
+    ``andel_behov`` (% of all employed who would have to work in health and care).
+    """
+    yearly = population_by_year(population)
+    per_person = national_hours_per_person() if per_person is None else per_person
+    weights = pd.Series({group: per_person[MODEL_GROUP[group]] for group in POPULATION_GROUPS})
+
+    years = yearly.index.to_series()
+    ramp = (years - BASE_YEAR) / (END_YEAR - BASE_YEAR)
+    older_factor = (1 - scenario.prevention / 100 * ramp) * (1 - scenario.welfare_technology / 100 * ramp)
+    hours_young = (yearly.drop(columns=OLDER) * weights.drop(OLDER)).sum(axis=1)
+    hours_old = (yearly[OLDER] * weights[OLDER]).sum(axis=1) * older_factor
+    base_hours = (yearly.loc[BASE_YEAR] * weights).sum()
+    index = (hours_young + hours_old) / base_hours
+    index *= (1 + scenario.productivity / 100) ** -(years - BASE_YEAR)
+    index *= 1 - scenario.task_shifting / 100 * ramp
+
+    working_age = yearly[WORKING_AGE].sum(axis=1)
+    employed = base_workforce / (base_share / 100) * working_age / working_age.loc[BASE_YEAR]
+    result = pd.DataFrame({
+        "behov": base_workforce * index,
+        "tilgjengelig": employed * scenario.recruitment_share / 100,
+    })
+    result["mangel"] = result["behov"] - result["tilgjengelig"]
+    result["andel_behov"] = 100 * result["behov"] / employed
+    result.index.name = "år"
+    return result
+
+
+def describe(result: pd.DataFrame, year: int = END_YEAR) -> str:
+    """The result in one plain Norwegian sentence (or two)."""
+    row = result.loc[year]
+    gap = round(row["mangel"], -3)
+    if gap > 0:
+        first = (f"Med disse forutsetningene mangler det om lag {plotting.format_number(gap)} personer "
+                 f"i helse- og omsorgstjenestene i {year}.")
+    elif gap < 0:
+        first = (f"Med disse forutsetningene er det om lag {plotting.format_number(-gap)} flere tilgjengelige "
+                 f"enn det trengs i {year}.")
+    else:
+        first = f"Med disse forutsetningene går behov og tilgang omtrent opp i {year}."
+    return (f"{first} Da må {plotting.format_percent(row['andel_behov'], 1)} av alle sysselsatte arbeide "
+            f"i helse og omsorg, mot {plotting.format_percent(BASE_SHARE)} i {BASE_YEAR}.")
+
+
+def chart(result: pd.DataFrame, scenario: Scenario) -> plotting.Chart:
+    """Needed against available, per year, with the gap shaded."""
+    fig, _ax = plotting.lines(
+        {"Behov": result["behov"], "Tilgjengelig": result["tilgjengelig"]},
+        title="Behov og tilgang på arbeidskraft til 2040",
+        ylabel="Personer i helse og omsorg",
+        dashed=["Tilgjengelig"],
+        shade=("Tilgjengelig", "Behov", "Mangel"),
+    )
+    end = result.loc[END_YEAR]
+    alt = (f"Linjediagram fra {BASE_YEAR} til {END_YEAR}. Behovet stiger fra "
+           f"{plotting.format_number(round(result['behov'].iloc[0], -3))} til "
+           f"{plotting.format_number(round(end['behov'], -3))} personer; tilgangen går fra "
+           f"{plotting.format_number(round(result['tilgjengelig'].iloc[0], -3))} til "
+           f"{plotting.format_number(round(end['tilgjengelig'], -3))}. {describe(result)}")
+    caption = (f"{describe(result)} Forutsetninger: produktivitet {plotting.format_percent(scenario.productivity, 1)} "
+               f"per år, oppgavedeling {plotting.format_percent(scenario.task_shifting)}, velferdsteknologi "
+               f"{plotting.format_percent(scenario.welfare_technology)}, forebygging "
+               f"{plotting.format_percent(scenario.prevention)}, rekruttering "
+               f"{plotting.format_percent(scenario.recruitment_share)} av alle sysselsatte. {SOURCE}")
+    return plotting.Chart(fig, alt, caption)
+
+
+def carer_ratio(population: pd.DataFrame, carers: list[str], elderly: list[str]) -> pd.Series:
+    """Persons in the ``carers`` age groups per person in the ``elderly`` groups, per year.
+
+    The standard measure (omsorgskoeffisienten) is persons 50–66 per person 85+; with
+    national data in broad groups, 50–66 per person 80+ is the closest available.
+    """
+    values = population[carers + elderly]
+    if values.isna().any().any() or (values < 0).any().any():
+        raise InputError("noen befolkningstall mangler eller er negative", "Kontroller befolkningstallene.")
+    older = population[elderly].sum(axis=1)
+    if (older <= 0).any():
+        raise InputError("det er ingen eldre i tabellen", "Kontroller tallene for de eldste aldersgruppene.")
+    return population[carers].sum(axis=1) / older
+
+
+def population_growth(population: pd.DataFrame, start: int = BASE_YEAR, end: int = END_YEAR) -> pd.DataFrame:
+    """Persons per age group in two years and the change in percent, for a reader-facing table."""
+    table = pd.DataFrame({str(start): population.loc[start], str(end): population.loc[end]})
+    table["Endring (%)"] = (100 * (table[str(end)] / table[str(start)] - 1)).round(1)
+    table.index = [demand.age_label(g) for g in table.index]
+    table.index.name = "Aldersgruppe"
+    return table
+
+
+def population_chart(population: pd.DataFrame, start: int = BASE_YEAR, end: int = END_YEAR) -> plotting.Chart:
+    """Change in persons per age group between two years, in percent."""
+    growth = 100 * (population.loc[end] / population.loc[start] - 1)
+    fig, _ax = plotting.grouped_bars(
+        {f"Endring {start}–{end}": list(growth)}, [demand.age_label(g) for g in POPULATION_GROUPS],
+        title=f"Endring i befolkningen fra {start} til {end}", ylabel="Endring", decimals=1,
+    )
+    alt = (f"Stolpediagram over endringen i befolkningen fra {start} til {end} for seks aldersgrupper. Gruppene "
+           f"under 67 år endrer seg med mellom {plotting.format_percent(growth[['0-17', '18-49', '50-66']].min(), 1)} "
+           f"og {plotting.format_percent(growth[['0-17', '18-49', '50-66']].max(), 1)}, mens 80–89 år øker med "
+           f"{plotting.format_percent(growth['80-89'], 1)} og 90 år og eldre med "
+           f"{plotting.format_percent(growth['90+'], 1)}.")
+    caption = (f"Endring i antall personer etter alder fra {start} (registrert) til {end} (framskrevet, "
+               "hovedalternativet). Kilde: SSB tabell 12881, gjengitt av Helsedirektoratet.")
+    return plotting.Chart(fig, alt, caption)
+
+
+def explore(population: pd.DataFrame | None = None, **scenario: float) -> HTML:
+    """What the scenario explorer shows: the result in one sentence, then the chart.
+
+    ``scenario`` holds the slider values by :class:`Scenario` field name; bad values
+    raise :class:`~helseinnovasjon.errors.InputError` with a Norwegian message.
+    """
+    chosen = Scenario(**scenario)
+    result = project(load_population() if population is None else population, chosen)
+    sentence = html.escape(describe(result))
+    return HTML(f'<p class="hi-svar" role="status"><strong>{sentence}</strong></p>{chart(result, chosen).to_html()}')

@@ -26,7 +26,7 @@ html: $(READY)
 	@echo "Nettstedet er bygd. Åpne $(CURDIR)/_build/html/index.html i en nettleser, eller kjør: make serve"
 
 test: $(READY) chromium
-	$(BIN)/python -m pytest -n 2 --dist loadgroup
+	$(BIN)/python -m pytest -n 2
 
 chromium:
 	@command -v chromium >/dev/null 2>&1 || scripts/install-chromium.sh

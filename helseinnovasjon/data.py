@@ -114,6 +114,20 @@ def read_csv(
     return out.reset_index(drop=True)
 
 
+def parse_number(text: str, *, field: str, integer: bool = False, minimum: float | None = None) -> float | int:
+    """A number typed into a form the Norwegian way ("12 500", "2,5"), or a Norwegian error."""
+    cleaned = str(text).strip()
+    if not cleaned:
+        raise InputError("feltet er tomt", "Skriv inn et tall.", field=field)
+    value = _parse_value(cleaned, "integer" if integer else "number")
+    if value is None:
+        raise InputError(f"«{cleaned}» er ikke {'et helt tall' if integer else 'et tall'}",
+                         "Skriv tallet med sifre, for eksempel 1234 eller 12,5.", field=field)
+    if minimum is not None and value < minimum:
+        raise InputError(f"tallet må være minst {minimum:g}", "Rett tallet og prøv igjen.", field=field)
+    return value
+
+
 def _decode(raw: bytes) -> str:
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         return raw.decode("utf-16")
@@ -158,22 +172,24 @@ def _parse(text: str, label: str) -> pd.DataFrame:
 def _match_columns(
     table: pd.DataFrame, schema: dict[str, Any], label: str, allow_extra: bool
 ) -> pd.DataFrame:
+    """Find each schema field's column by name or by one of its ``aliases`` (any case)."""
     wanted = [f["name"] for f in schema["fields"]]
     by_key = {c.casefold(): c for c in table.columns}
-    missing = [name for name in wanted if name.casefold() not in by_key]
+    names = {f["name"]: [f["name"], *f.get("aliases", [])] for f in schema["fields"]}
+    found = {w: next((by_key[n.casefold()] for n in names[w] if n.casefold() in by_key), None) for w in wanted}
+    missing = [w for w in wanted if found[w] is None]
     if missing:
         raise InputError(
             f"mangler {_plural(missing, 'kolonnen', 'kolonnene')} {_quoted(missing)}",
             f"Filen skal ha disse kolonnene: {_quoted(wanted)}.",
             source=label,
         )
-    wanted_keys = {w.casefold() for w in wanted}
+    used = set(found.values())
     # A trailing separator (common from Excel) gives an empty "Unnamed: n" column: ignore it.
     extra = [
         c
         for c in table.columns
-        if c.casefold() not in wanted_keys
-        and not (c.startswith("Unnamed:") and table[c].str.strip().eq("").all())
+        if c not in used and not (c.startswith("Unnamed:") and table[c].str.strip().eq("").all())
     ]
     if extra and not allow_extra:
         raise InputError(
@@ -181,7 +197,7 @@ def _match_columns(
             f"Fjern den eller gi kolonnene disse navnene: {_quoted(wanted)}.",
             source=label,
         )
-    return table.rename(columns={by_key[w.casefold()]: w for w in wanted})[wanted]
+    return table.rename(columns={found[w]: w for w in wanted})[wanted]
 
 
 def _convert(column: pd.Series, field: dict[str, Any], label: str) -> pd.Series:

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import html
 import math
+import re
 from dataclasses import dataclass, fields
 from pathlib import Path
 
@@ -175,10 +176,18 @@ def project(
     return result
 
 
+def _round_people(value: float) -> int:
+    """Round to two significant figures: 90 847 -> 91 000, 182 -> 180, 7 -> 7."""
+    if abs(value) < 10:
+        return int(round(value))
+    digits = int(math.floor(math.log10(abs(value)))) - 1
+    return int(round(value, -digits))
+
+
 def describe(result: pd.DataFrame, year: int = END_YEAR) -> str:
     """The result in one plain Norwegian sentence (or two)."""
     row = result.loc[year]
-    gap = round(row["mangel"], -3)
+    gap = _round_people(row["mangel"])
     if gap > 0:
         first = (f"Med disse forutsetningene mangler det om lag {plotting.format_number(gap)} personer "
                  f"i helse- og omsorgstjenestene i {year}.")
@@ -201,11 +210,12 @@ def chart(result: pd.DataFrame, scenario: Scenario) -> plotting.Chart:
         shade=("Tilgjengelig", "Behov", "Mangel"),
     )
     end = result.loc[END_YEAR]
-    alt = (f"Linjediagram fra {BASE_YEAR} til {END_YEAR}. Behovet stiger fra "
-           f"{plotting.format_number(round(result['behov'].iloc[0], -3))} til "
-           f"{plotting.format_number(round(end['behov'], -3))} personer; tilgangen går fra "
-           f"{plotting.format_number(round(result['tilgjengelig'].iloc[0], -3))} til "
-           f"{plotting.format_number(round(end['tilgjengelig'], -3))}. {describe(result)}")
+    start = result.iloc[0]
+    alt = (f"Linjediagram fra {BASE_YEAR} til {END_YEAR}. Behovet går fra "
+           f"{plotting.format_number(_round_people(start['behov']))} til "
+           f"{plotting.format_number(_round_people(end['behov']))} personer; tilgangen går fra "
+           f"{plotting.format_number(_round_people(start['tilgjengelig']))} til "
+           f"{plotting.format_number(_round_people(end['tilgjengelig']))}. {describe(result)}")
     caption = (f"{describe(result)} Forutsetninger: produktivitet {plotting.format_percent(scenario.productivity, 1)} "
                f"per år, oppgavedeling {plotting.format_percent(scenario.task_shifting)}, velferdsteknologi "
                f"{plotting.format_percent(scenario.welfare_technology)}, forebygging "
@@ -265,3 +275,108 @@ def explore(population: pd.DataFrame | None = None, **scenario: float) -> HTML:
     result = project(load_population() if population is None else population, chosen)
     sentence = html.escape(describe(result))
     return HTML(f'<p class="hi-svar" role="status"><strong>{sentence}</strong></p>{chart(result, chosen).to_html()}')
+
+
+# -- your own municipality -------------------------------------------------------------------
+
+MUNICIPALITY_SCHEMA = {
+    "fields": [
+        {"name": "alder", "aliases": ["aldersgruppe", "age"], "type": "string", "constraints": {"required": True}},
+        {"name": "aar", "aliases": ["år", "year"], "type": "year",
+         "constraints": {"required": True, "minimum": 2000, "maximum": 2100}},
+        {"name": "personer", "aliases": ["antall", "folkemengde", "befolkning"], "type": "integer",
+         "constraints": {"required": True, "minimum": 0}},
+    ],
+    "primaryKey": ["alder", "aar"],
+}
+_GROUP_BOUNDS = {"0-17": (0, 17), "18-49": (18, 49), "50-66": (50, 66), "67-79": (67, 79), "80-89": (80, 89),
+                 "90+": (90, 200)}
+
+
+def _age_range(label: str) -> tuple[int, int] | None:
+    """'85 år' -> (85, 85); '80-89' / '80–89 år' -> (80, 89); '90+' / '105 år eller eldre' -> (90/105, 200)."""
+    numbers = [int(n) for n in re.findall(r"\d+", label)]
+    if not numbers or len(numbers) > 2:
+        return None
+    if "+" in label or "eldre" in label or "over" in label:
+        return numbers[0], 200
+    return (numbers[0], numbers[-1]) if numbers[0] <= numbers[-1] else None
+
+
+def municipality_population(raw: bytes | str, *, label: str = "befolkningsfilen") -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Read a municipality's population by age and year (as saved from SSB's Statistikkbanken).
+
+    Columns ``alder``, ``aar``, ``personer``; ages either in single years ("85 år") or in
+    the book's groups ("80-89"). Returns ``(groups, single)``: persons per book age group
+    and year, and per single year of age if the file had them (else empty), which is
+    what the exact carer ratio (50–66 per 85+) needs.
+    """
+    table = data.read_csv(raw.encode("utf-8") if isinstance(raw, str) else raw, MUNICIPALITY_SCHEMA,
+                          label=label, allow_extra_columns=True)
+    if table.empty:
+        raise InputError("filen har ingen rader med tall", "Lim inn eller last opp en tabell med befolkningstall.",
+                         source=label)
+    ranges = {a: _age_range(a) for a in table["alder"].unique()}
+    unknown = [a for a, r in ranges.items() if r is None]
+    if unknown:
+        raise InputError(f"aldersgruppen «{unknown[0]}» kan ikke leses", "Skriv alder som «85 år» eller «80-89».",
+                         source=label, column="alder")
+    group_of: dict[str, str] = {}
+    for age, (low, high) in ranges.items():
+        fits = [g for g, (g_low, g_high) in _GROUP_BOUNDS.items() if g_low <= low and high <= g_high]
+        if not fits:
+            raise InputError(
+                f"aldersgruppen «{age}» passer ikke inn i gruppene boka bruker",
+                f"Bruk enkeltår (for eksempel «85 år») eller gruppene {', '.join(POPULATION_GROUPS)}.",
+                source=label, column="alder",
+            )
+        group_of[age] = fits[0]
+    table["gruppe"] = table["alder"].map(group_of)
+    groups = table.pivot_table(index="aar", columns="gruppe", values="personer", aggfunc="sum")
+    groups = groups.reindex(columns=POPULATION_GROUPS)
+    if groups.isna().any().any():
+        missing = [g for g in POPULATION_GROUPS if groups[g].isna().any()]
+        raise InputError(f"tallene mangler for aldersgruppene {', '.join(missing)}",
+                         "Ta med alle aldre, fra 0 år til den eldste gruppen, for hvert år.", source=label)
+    for year in (BASE_YEAR, END_YEAR):
+        if year not in groups.index:
+            raise InputError(f"filen har ikke tall for {year}",
+                             f"Ta med både {BASE_YEAR} og {END_YEAR} (gjerne flere år imellom).", source=label)
+    single_years = all(low == high or high == 200 for low, high in ranges.values())
+    single = table.assign(start=table["alder"].map(lambda a: ranges[a][0])).pivot_table(
+        index="aar", columns="start", values="personer", aggfunc="sum") if single_years else pd.DataFrame()
+    return groups.astype(int), single
+
+
+def municipality_summary(groups: pd.DataFrame, single: pd.DataFrame, workforce: float,
+                         scenario: Scenario = Scenario()) -> HTML:
+    """The municipality's projection: a sentence, the chart and the carer ratio."""
+    result = project(groups, scenario, base_workforce=workforce)
+    growth = 100 * (result.loc[END_YEAR, "behov"] / result.loc[BASE_YEAR, "behov"] - 1)
+    if not single.empty and {BASE_YEAR, END_YEAR} <= set(single.index):
+        carers = single.loc[:, [c for c in single.columns if 50 <= c <= 66]].sum(axis=1)
+        oldest = single.loc[:, [c for c in single.columns if c >= 85]].sum(axis=1)
+        measure, ratio = "personer 50–66 år per person 85 år eller eldre", carers / oldest
+    else:
+        measure, ratio = "personer 50–66 år per person 80 år eller eldre", carer_ratio(groups, ["50-66"], ["80-89", "90+"])
+    text = (f"I kommunen din vokser behovet for arbeidskraft i helse og omsorg med "
+            f"{plotting.format_percent(growth, 1)} fra {BASE_YEAR} til {END_YEAR}. {describe(result)} "
+            f"Omsorgskoeffisienten ({measure}) går fra {plotting.format_number(ratio[BASE_YEAR], 1)} til "
+            f"{plotting.format_number(ratio[END_YEAR], 1)}.")
+    return HTML(f'<p class="hi-svar" role="status"><strong>{html.escape(text)}</strong></p>'
+                f"{chart(result, scenario).to_html()}")
+
+
+def explore_municipality(raw: bytes | str, workforce: str) -> HTML:
+    """What the «Din kommune» form shows for an uploaded or pasted file and a workforce."""
+    people = data.parse_number(workforce, field="ansatte i helse og omsorg", minimum=1)
+    groups, single = municipality_population(raw)
+    return municipality_summary(groups, single, people)
+
+
+EXAMPLE_MUNICIPALITY = "eksempelkommune-befolkning"
+
+
+def example_municipality_csv(data_dir: Path = data.DATA_DIR) -> str:
+    """The illustrative municipality file, as text to start the paste box with."""
+    return (Path(data_dir) / data.resource(EXAMPLE_MUNICIPALITY, data_dir)["path"]).read_text(encoding="utf-8")

@@ -141,6 +141,27 @@ def _with_readout(control: widgets.ValueWidget) -> widgets.Widget:
     return widgets.HBox([control, readout])
 
 
+def _presenter() -> tuple[widgets.Output, widgets.Output, Callable[[Callable[[], Any]], None]]:
+    """A message area, a result area, and ``present(produce)``: show what ``produce()``
+    returns, or its error as a Norwegian message while the last good result stays."""
+    message, result = widgets.Output(), widgets.Output()
+
+    def present(produce: Callable[[], Any]) -> None:
+        try:
+            shown = produce()
+        except Exception as error:  # noqa: BLE001 - shown as a Norwegian message
+            if not isinstance(error, InputError):
+                traceback.print_exc(limit=3)
+            message.outputs = ()
+            message.append_display_data(HTML(error_html(error)))
+            return
+        message.outputs = ()
+        result.outputs = ()
+        result.append_display_data(shown)
+
+    return message, result, present
+
+
 def live_form(
     controls: Mapping[str, widgets.ValueWidget],
     compute: Callable[..., Any],
@@ -154,27 +175,51 @@ def live_form(
     good result stays on screen. The static page shows the result at the default
     values with a «Kjør interaktivt» note above the controls.
     """
-    result, message = widgets.Output(), widgets.Output()
+    message, result, present = _presenter()
 
     def update(_change: Any = None) -> None:
-        values = {name: control.value for name, control in controls.items()}
-        try:
-            shown = compute(**values)
-        except Exception as error:  # noqa: BLE001 - shown as a Norwegian message
-            if not isinstance(error, InputError):
-                traceback.print_exc(limit=3)
-            message.outputs = ()
-            message.append_display_data(HTML(error_html(error)))
-            return
-        message.outputs = ()
-        result.outputs = ()
-        result.append_display_data(shown)
+        present(lambda: compute(**{name: control.value for name, control in controls.items()}))
 
     for control in controls.values():
         control.observe(update, names="value")
     update()
     rows = [_with_readout(control) for control in controls.values()]
     return widgets.VBox([widgets.HTML(run_live_note(note).data), *rows, message, result])
+
+
+def csv_form(
+    compute: Callable[..., Any],
+    *,
+    example: str,
+    fields: Mapping[str, tuple[str, str]],
+    note: str,
+) -> widgets.VBox:
+    """Upload a CSV file or paste a table, fill in a few fields, and press «Regn ut».
+
+    ``compute(raw, **fields)`` gets the uploaded bytes (or the pasted text) and the
+    fields' text. The paste box starts with ``example``; ``fields`` maps a name to
+    ``(label, default)``. Nothing typed is cleared by an error: the message says what
+    to fix, and the last good result stays on screen.
+    """
+    upload = widgets.FileUpload(accept=".csv,.txt", multiple=False, description="Last opp CSV-fil",
+                                layout=widgets.Layout(width="auto"))
+    paste = widgets.Textarea(value=example, description="… eller lim inn tabellen:", rows=8,
+                             style={"description_width": "initial"},
+                             layout=widgets.Layout(width="38em", max_width="100%"))
+    inputs = {name: widgets.Text(value=default, description=label, style={"description_width": "initial"})
+              for name, (label, default) in fields.items()}
+    button = widgets.Button(description="Regn ut", button_style="primary", tooltip="Regn ut med tallene over")
+    message, result, present = _presenter()
+
+    def run(_event: Any = None) -> None:
+        raw = bytes(upload.value[0]["content"]) if upload.value else paste.value
+        present(lambda: compute(raw, **{name: box.value for name, box in inputs.items()}))
+
+    button.on_click(run)
+    upload.observe(run, names="value")
+    run()
+    return widgets.VBox([widgets.HTML(run_live_note(note).data), upload, paste, *inputs.values(), button,
+                         message, result])
 
 
 def run_live_note(what: str) -> HTML:

@@ -1,11 +1,14 @@
 """Shared fixtures: the repository layout, the built site, a local web server, a browser.
 
-Tests that need the built website are marked ``site``; ``make test`` runs pytest with
-``--dist loadgroup`` so they all run in one worker and the book is built only once.
+Tests that need the built website are marked ``site``. The book is built once per test
+run, however many pytest-xdist workers ask for it: the first takes a file lock and
+builds, the others wait and reuse the result (two builds at once would race on the
+execution cache).
 """
 
 from __future__ import annotations
 
+import fcntl
 import functools
 import http.server
 import os
@@ -53,10 +56,18 @@ def build_book() -> subprocess.CompletedProcess:
 
 
 @pytest.fixture(scope="session")
-def built_site() -> Path:
-    result = build_book()
-    if result.returncode != 0:
-        pytest.fail(f"jupyter-book build failed:\n{result.stdout[-4000:]}\n{result.stderr[-4000:]}")
+def built_site(tmp_path_factory) -> Path:
+    shared = tmp_path_factory.getbasetemp().parent  # the same folder for every xdist worker
+    outcome = shared / "book-build.log"
+    with open(shared / "book-build.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not outcome.exists():
+            result = build_book()
+            status = "ok" if result.returncode == 0 else "failed"
+            outcome.write_text(f"{status}\n{result.stdout[-4000:]}\n{result.stderr[-4000:]}", encoding="utf-8")
+    status, _, log = outcome.read_text(encoding="utf-8").partition("\n")
+    if status != "ok":
+        pytest.fail(f"jupyter-book build failed:\n{log}")
     return SITE
 
 

@@ -147,3 +147,64 @@ def test_population_with_negative_missing_or_absent_groups(population):
 def test_years_out_of_range(population):
     with pytest.raises(InputError, match="utenfor dataene"):
         projection.population_by_year(population, 2022, 2050)
+
+
+# -- your own municipality -----------------------------------------------------------------
+
+def _single_year_file(encoding="cp1252") -> bytes:
+    """Like SSB's Statistikkbanken export: single years, semicolons, Windows-1252, CRLF."""
+    lines = ["Region;Alder;År;Personer"]
+    for age in range(106):
+        label = f"{age} år" if age < 105 else "105 år eller eldre"
+        for year, count in ((2022, 100), (2030, 100), (2040, 100 if age < 85 else 150)):
+            lines.append(f"3401 Kongsvinger;{label};{year};{count}")
+    return "\r\n".join(lines).encode(encoding)
+
+
+def test_example_municipality_reads_and_projects():
+    groups, single = projection.municipality_population(projection.example_municipality_csv())
+    assert list(groups.columns) == projection.POPULATION_GROUPS and list(groups.index) == [2022, 2025, 2040]
+    assert single.empty
+    text = projection.explore_municipality(projection.example_municipality_csv(), "800").data
+    assert "vokser behovet for arbeidskraft i helse og omsorg med 23,7\u00a0%" in text
+    assert "mangler det om lag 180 personer" in text
+    assert "50–66 år per person 80 år eller eldre" in text
+
+
+def test_single_year_ssb_file_gives_the_exact_carer_ratio():
+    groups, single = projection.municipality_population(_single_year_file())
+    assert groups.loc[2022, "90+"] == 16 * 100 and groups.loc[2022, "0-17"] == 18 * 100
+    text = projection.explore_municipality(_single_year_file(), "1 200").data
+    # 17 ages 50-66 x 100 per 21 ages 85+ x 100 (2022), and x 150 (2040)
+    assert "50–66 år per person 85 år eller eldre) går fra 0,8 til 0,5" in text
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        (b"", "filen er tom"),
+        (b"alder;aar;personer\n", "ingen rader"),
+        (b"alder;aar\n0-17;2022\n", "mangler kolonnen «personer»"),
+        (b"alder;aar;personer\n0-19;2022;100\n", "«0-19» passer ikke"),
+        (b"alder;aar;personer\nbarn;2022;100\n", "«barn» kan ikke leses"),
+        (b"alder;aar;personer\n0-17;2022;-5\n", "for liten"),
+        (b"alder;aar;personer\n0-17;2022;mange\n", "«mange» er ikke et helt tall"),
+        (b"alder;aar;personer\n0-17;2022;10\n0-17;2040;10\n", "mangler for aldersgruppene 18-49"),
+        (b"alder;aar;personer\n0-17;1850;10\n", "for liten"),
+    ],
+)
+def test_municipality_file_errors(raw, expected):
+    with pytest.raises(InputError, match=expected):
+        projection.municipality_population(raw)
+
+
+def test_municipality_file_without_2040():
+    rows = "\n".join(f"{g};2022;100\n{g};2030;100" for g in projection.POPULATION_GROUPS)
+    with pytest.raises(InputError, match="ikke tall for 2040"):
+        projection.municipality_population("alder;aar;personer\n" + rows)
+
+
+@pytest.mark.parametrize(("workforce", "expected"), [("", "tomt"), ("tusen", "ikke et tall"), ("-4", "minst 1")])
+def test_workforce_field_errors(workforce, expected):
+    with pytest.raises(InputError, match=expected):
+        projection.explore_municipality(projection.example_municipality_csv(), workforce)

@@ -1,7 +1,6 @@
 """The built website: every page is there, in Norwegian, self-contained, and works in a browser.
 
-The build runs once (fixture ``built_site``, with warnings as errors); all tests here share
-one xdist worker through the ``site`` group.
+The build runs once per test run (fixture ``built_site``, with warnings as errors).
 """
 
 from __future__ import annotations
@@ -16,7 +15,7 @@ import pytest
 
 from .conftest import ROOT, toc_files
 
-pytestmark = [pytest.mark.site, pytest.mark.xdist_group("site")]
+pytestmark = pytest.mark.site
 
 PAGES = toc_files()
 NOTEBOOK_PAGE = "notebooks/hvem-bruker-timene"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime
+
 import ipywidgets as widgets
 import pandas as pd
 import pytest
@@ -113,3 +115,23 @@ def test_slider_has_a_visible_norwegian_label_with_unit():
     slider = ui.slider("Produktivitet", 0, 3, 0.1, 0.5)
     assert slider.description == "Produktivitet (%)" and not slider.readout
     assert not slider.continuous_update
+
+
+def test_csv_form_upload_paste_and_errors_keep_input_and_last_result():
+    def compute(raw, workforce):
+        text = raw.decode("utf-8") if isinstance(raw, bytes) else raw
+        if "feil" in text:
+            raise InputError("tabellen har en feil", "Rett den.")
+        return f"{text.strip()} / {workforce}"
+
+    form = ui.csv_form(compute, example="a;b", fields={"workforce": ("Ansatte:", "800")}, note="Prøv.")
+    note, upload, paste, workforce, button, message, result = form.children
+    assert "Kjør interaktivt" in note.value and result.outputs[0]["data"]["text/plain"] == "'a;b / 800'"
+    paste.value = "feil;data"
+    button.click()
+    assert "Tabellen har en feil." in message.outputs[0]["data"]["text/html"]
+    assert paste.value == "feil;data"  # nothing the participant typed is lost
+    assert result.outputs[0]["data"]["text/plain"] == "'a;b / 800'"  # last good result stays
+    upload.value = ({"name": "kommune.csv", "type": "text/csv", "size": 3, "content": memoryview(b"x;y"),
+                     "last_modified": datetime.datetime(2026, 11, 23)},)
+    assert result.outputs[0]["data"]["text/plain"] == "'x;y / 800'" and message.outputs == ()

@@ -8,6 +8,9 @@
 * Page scripts: drops the unused Thebe scripts (written twice, a console error on
   every page, and a CDN address) and loads the widget manager only on pages that
   have widgets, once.
+* Accessibility fixes for markup the theme and Sphinx write: a name for the menu's
+  expand buttons and list items in the bibliography (axe-core rules summary-name,
+  aria-required-children, aria-deprecated-role).
 * Execution-cache invalidation: jupyter-cache only notices edits to a notebook
   itself. When a data file or this package changes, the cached outputs are stale, so
   on such a change the cache is emptied and every notebook runs again once.
@@ -71,13 +74,21 @@ def _add_theme_translations(app: Sphinx, config: Config) -> None:
             app.add_message_catalog(po.stem, str(Path(app.srcdir, locale_dir)))
 
 
+def execution_cache_dir(configured: str | None, srcdir: str | Path, outdir: str | Path) -> Path:
+    """Where myst-nb keeps its jupyter-cache: as configured, else ``<outdir>/../.jupyter_cache``
+    (myst-nb's own default, which Jupyter Book uses)."""
+    if configured:
+        return Path(srcdir, configured).resolve()
+    return Path(outdir).parent.joinpath(".jupyter_cache").resolve()
+
+
 def _on_config_inited(app: Sphinx, config: Config) -> None:
     _add_theme_translations(app, config)
     digest = inputs_digest()
     # Registered with rebuild="env": a new digest makes Sphinx re-read every page.
     config.helseinnovasjon_inputs = digest
-    cache = getattr(config, "nb_execution_cache_path", "") or ""
-    if cache and invalidate_stale_cache(Path(app.srcdir, cache).resolve(), digest):
+    cache = execution_cache_dir(getattr(config, "nb_execution_cache_path", ""), app.srcdir, app.outdir)
+    if invalidate_stale_cache(cache, digest):
         logger.info("helseinnovasjon: data or package changed, notebooks will run again")
 
 
@@ -100,6 +111,23 @@ def _tidy_page_scripts(app: Sphinx, pagename: str, templatename: str, context: d
         kept.append(script)
     context["script_files"] = kept
     context["css_files"] = [c for c in context.get("css_files", []) if "thebe" not in str(getattr(c, "filename", c))]
+
+
+SUBMENU_LABEL = "Vis eller skjul undersider"
+
+
+def _accessible_markup(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
+    """Give the menu's expand buttons a name and the bibliography valid list roles."""
+    if "body" in context:
+        context["body"] = context["body"].replace('role="doc-biblioentry"', 'role="listitem"')
+    toctree = context.get("generate_toctree_html")
+    if toctree is not None:
+        from markupsafe import Markup
+
+        def labelled(*args, **kwargs):
+            return Markup(str(toctree(*args, **kwargs)).replace("<summary>", f'<summary aria-label="{SUBMENU_LABEL}">'))
+
+        context["generate_toctree_html"] = labelled
 
 
 class DataSources(SphinxDirective):
@@ -156,4 +184,5 @@ def setup(app: Sphinx) -> dict[str, object]:
     app.connect("config-inited", _on_config_inited)
     app.add_directive("datakilder", DataSources)
     app.connect("html-page-context", _tidy_page_scripts, priority=900)
+    app.connect("html-page-context", _accessible_markup, priority=900)
     return {"version": "0.1", "parallel_read_safe": True, "parallel_write_safe": True}

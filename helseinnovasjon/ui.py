@@ -208,7 +208,7 @@ def csv_form(
                              layout=widgets.Layout(width="38em", max_width="100%"))
     inputs = {name: widgets.Text(value=default, description=label, style={"description_width": "initial"})
               for name, (label, default) in fields.items()}
-    button = widgets.Button(description="Regn ut", button_style="primary", tooltip="Regn ut med tallene over")
+    button = widgets.Button(description="Regn ut", tooltip="Regn ut med tallene over")
     message, result, present = _presenter()
 
     def run(_event: Any = None) -> None:

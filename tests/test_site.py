@@ -144,6 +144,7 @@ def _open(browser, url: str):
     problems: list[str] = []
     page.on("console", lambda msg: msg.type == "error" and problems.append(f"console: {msg.text}"))
     page.on("pageerror", lambda err: problems.append(f"page error: {err}"))
+    page.on("response", lambda res: res.status >= 400 and problems.append(f"HTTP {res.status}: {res.url}"))
     origin = "{0.scheme}://{0.netloc}".format(urlsplit(url))
 
     def guard(route):
@@ -209,3 +210,35 @@ def test_quiz_gives_norwegian_feedback_without_a_kernel(browser, site_url):
     assert page.get_by_text("Nei. Andelen yngre brukere er mye høyere enn mange tror.").first.is_visible()
     page.close()
     assert problems == []
+
+
+WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+
+@pytest.mark.parametrize("name", PAGES + ["search"])
+def test_page_has_no_wcag_21_aa_violations(browser, site_url, name):
+    """axe-core (shipped inside axe-playwright-python, nothing downloaded) on the rendered page,
+    after widgets and quizzes have been drawn."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    page, problems = _open(browser, f"{site_url}/{name}.html")
+    page.wait_for_timeout(500)
+    # preload=False: axe's own stylesheet pre-fetch resolves @import paths against the site root
+    # and asks for files that do not exist; the page itself loads its CSS fine.
+    result = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG_21_AA}, "preload": False})
+    page.close()
+    violations = [
+        f"{v['id']} ({v['impact']}): {[node['target'] for node in v['nodes']][:3]}"
+        for v in result.response["violations"]
+    ]
+    assert violations == []
+    assert problems == []
+
+
+def test_execution_cache_is_stamped_with_the_current_inputs(built_site):
+    """The build records what data and package code its cached notebook outputs came from,
+    so that a change to either empties the cache (helseinnovasjon.sphinxext)."""
+    from helseinnovasjon import sphinxext
+
+    stamp = built_site.parent / ".jupyter_cache" / sphinxext.STAMP
+    assert stamp.read_text() == sphinxext.inputs_digest()

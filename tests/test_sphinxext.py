@@ -45,3 +45,8 @@ def test_norwegian_reference_styles_are_registered():
     assert pybtex.plugin.find_plugin("pybtex.style.formatting", "norsk") is bibstyle.NorwegianStyle
     style = sphinxcontrib.bibtex.plugin.find_plugin("sphinxcontrib.bibtex.style.referencing", "forfatter_aar")()
     assert style.person.sep2 == " og " and style.person.other == " mfl."
+
+
+def test_execution_cache_dir_follows_myst_nb(tmp_path):
+    assert sphinxext.execution_cache_dir("", tmp_path, tmp_path / "_build/html") == (tmp_path / "_build/.jupyter_cache")
+    assert sphinxext.execution_cache_dir("cache", tmp_path, tmp_path / "x") == (tmp_path / "cache")

@@ -3,6 +3,8 @@
 #   make test   kjører alle testene
 #   make serve  viser nettstedet på http://127.0.0.1:8000 (valgfri)
 #   make lab    åpner notatbøkene i JupyterLab (valgfri)
+#   make linkcheck  sjekker eksterne lenker (trenger internett; ikke i CI)
+#   make benchmark  måler byggetid, kjøretid for notatbøkene og sidevekt
 # Hver kommando lager først et Python-miljø i .venv med de låste versjonene i requirements.txt.
 
 SHELL  := /bin/bash
@@ -12,7 +14,7 @@ BIN    := $(VENV)/bin
 READY  := $(VENV)/.installed
 BUILD  := $(BIN)/jupyter-book build . -W -n --keep-going
 
-.PHONY: html test serve lab benchmark clean chromium
+.PHONY: html test serve lab benchmark linkcheck clean chromium
 
 $(READY): requirements.txt pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info[:2] < (3, 11))' || \
@@ -41,6 +43,10 @@ lab: $(READY)
 
 benchmark: $(READY) chromium
 	$(BIN)/python scripts/benchmark.py
+
+linkcheck: $(READY)
+	$(BIN)/jupyter-book build . --builder linkcheck
+	@echo "Eksterne lenker er sjekket; se _build/linkcheck/output.txt (trenger internett, kjøres ikke i CI)."
 
 clean:
 	rm -rf _build

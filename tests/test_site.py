@@ -242,3 +242,25 @@ def test_execution_cache_is_stamped_with_the_current_inputs(built_site):
 
     stamp = built_site.parent / ".jupyter_cache" / sphinxext.STAMP
     assert stamp.read_text() == sphinxext.inputs_digest()
+
+
+def test_no_dead_widgets(built_site):
+    """The rule for widgets on the static site: a control either works without a kernel
+    (a drop-down linked in the browser) or sits under a «Kjør interaktivt» note, with the
+    result at the default values shown below it."""
+    live_only = {"FloatSliderModel", "IntSliderModel", "FileUploadModel", "ButtonModel", "TextModel"}
+    for path in sorted((built_site / "notebooks").glob("*.html")):
+        page = path.read_text(encoding="utf-8")
+        state = re.search(r'<script type="application/vnd.jupyter.widget-state\+json">(.*?)</script>', page, re.S)
+        if not state:
+            continue
+        models = json.loads(state.group(1))["state"].values()
+        names = {m["model_name"] for m in models}
+        if names & live_only:
+            notes = [m["state"].get("value", "") for m in models if m["model_name"] == "HTMLModel"]
+            assert any("Kjør interaktivt" in note for note in notes), f"{path.name}: a control needs a kernel but has no note"
+            outputs = [o for m in models if m["model_name"] == "OutputModel" for o in m["state"]["outputs"]]
+            assert outputs, f"{path.name}: no result at the default values"
+        dropdowns = [m for m in models if m["model_name"] == "DropdownModel"]
+        links = [m for m in models if m["model_name"] == "LinkModel"]
+        assert len(links) >= len(dropdowns), f"{path.name}: a drop-down that is not linked in the browser"

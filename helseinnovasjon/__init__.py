@@ -5,10 +5,12 @@ Modules, one per domain:
 
 * :mod:`~helseinnovasjon.data` - load data files, validated against data/datapackage.json
 * :mod:`~helseinnovasjon.demand` - who uses the services and the hours (demand data)
+* :mod:`~helseinnovasjon.projection` - the scenario model to 2040, and a municipality's own figures
 * :mod:`~helseinnovasjon.plotting` - the book's one plotting style and number format
 * :mod:`~helseinnovasjon.ui` - ipywidgets builders and friendly Norwegian errors
 * :mod:`~helseinnovasjon.errors` - the one error type for input a participant can fix
 * :mod:`~helseinnovasjon.sphinxext` - small Sphinx extension used when the book is built
+* :mod:`~helseinnovasjon.bibstyle` - Norwegian citation styles for sphinxcontrib-bibtex
 """
 
 __version__ = "0.1.0"

@@ -273,8 +273,12 @@ def explore(population: pd.DataFrame | None = None, **scenario: float) -> HTML:
     """
     chosen = Scenario(**scenario)
     result = project(load_population() if population is None else population, chosen)
-    sentence = html.escape(describe(result))
-    return HTML(f'<p class="hi-svar" role="status"><strong>{sentence}</strong></p>{chart(result, chosen).to_html()}')
+    return _answer(describe(result), chart(result, chosen))
+
+
+def _answer(text: str, figure: plotting.Chart) -> HTML:
+    """The answer in bold (announced by screen readers when it changes), then the figure."""
+    return HTML(f'<p class="hi-svar" role="status"><strong>{html.escape(text)}</strong></p>{figure.to_html()}')
 
 
 # -- your own municipality -------------------------------------------------------------------
@@ -363,8 +367,7 @@ def municipality_summary(groups: pd.DataFrame, single: pd.DataFrame, workforce: 
             f"{plotting.format_percent(growth, 1)} fra {BASE_YEAR} til {END_YEAR}. {describe(result)} "
             f"Omsorgskoeffisienten ({measure}) går fra {plotting.format_number(ratio[BASE_YEAR], 1)} til "
             f"{plotting.format_number(ratio[END_YEAR], 1)}.")
-    return HTML(f'<p class="hi-svar" role="status"><strong>{html.escape(text)}</strong></p>'
-                f"{chart(result, scenario).to_html()}")
+    return _answer(text, chart(result, scenario))
 
 
 def explore_municipality(raw: bytes | str, workforce: str) -> HTML:

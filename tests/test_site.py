@@ -264,3 +264,26 @@ def test_no_dead_widgets(built_site):
         dropdowns = [m for m in models if m["model_name"] == "DropdownModel"]
         links = [m for m in models if m["model_name"] == "LinkModel"]
         assert len(links) >= len(dropdowns), f"{path.name}: a drop-down that is not linked in the browser"
+
+
+def test_quiz_works_with_the_keyboard(browser, site_url):
+    page, problems = _open(browser, f"{site_url}/notebooks/ubalansen-i-tall.html")
+    first_answer = page.locator(".MCButton input[type=radio]").first
+    first_answer.focus()
+    page.keyboard.press("ArrowDown")  # moves to and chooses the next answer, as for any radio group
+    page.keyboard.press("Space")
+    assert page.locator(".Feedback").first.inner_text().strip() != ""
+    outline = page.evaluate("() => getComputedStyle(document.activeElement.closest('.MCButton')).outlineStyle")
+    assert outline == "solid"  # the focused answer is visibly marked
+    page.close()
+    assert problems == []
+
+
+def test_print_shows_only_the_content(browser, site_url):
+    page, problems = _open(browser, f"{site_url}/book/samskaping.html")
+    page.emulate_media(media="print")
+    assert not page.locator(".bd-sidebar-primary").is_visible()
+    assert not page.locator(".bd-header").first.is_visible()
+    assert page.locator("main h1").first.is_visible()
+    page.close()
+    assert problems == []

@@ -57,7 +57,10 @@ def build_book() -> subprocess.CompletedProcess:
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
-    shared = tmp_path_factory.getbasetemp().parent  # the same folder for every xdist worker
+    # One folder per test run: under xdist the workers' temp folders share a parent; without
+    # xdist the run's own temp folder (its parent is shared by every run on the machine).
+    base = tmp_path_factory.getbasetemp()
+    shared = base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
     outcome = shared / "book-build.log"
     with open(shared / "book-build.lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)

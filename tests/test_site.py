@@ -73,6 +73,8 @@ def test_site_interface_is_norwegian(built_site):
     for english in ("Search this book", "Toggle primary sidebar", "Skip to main content", "Back to top",
                     "Color mode", "Link to this heading", "Launch interactive content"):
         assert english not in page, english
+    chapter = (built_site / "book/hvorfor-innovasjon.html").read_text(encoding="utf-8")
+    assert "Tabell 1" in chapter and "Table 1" not in chapter
     assert "Gå til hovedinnholdet" in page
     notebook = (built_site / f"{NOTEBOOK_PAGE}.html").read_text(encoding="utf-8")
     assert "Kjør i Binder" in notebook or "Kjør i</span> Binder" in notebook or 'title="Kjør i Binder"' in notebook

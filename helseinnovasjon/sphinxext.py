@@ -1,5 +1,7 @@
 """A small Sphinx extension used when the book is built (listed in _config.yml).
 
+* ``{kursplan}`` directive: the course plan table, generated from ``data/kursplan.csv``,
+  with a clear build error for a chapter, notebook or exercise that does not exist.
 * ``{datakilder}`` directive: the table of data files on the «Datakilder» page,
   generated from ``data/datapackage.json`` so the page can never drift from the data.
 * Norwegian reference styles (:mod:`helseinnovasjon.bibstyle`) for sphinxcontrib-bibtex.
@@ -23,6 +25,7 @@ import shutil
 from pathlib import Path
 
 from docutils import nodes
+from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.util import logging
@@ -178,11 +181,79 @@ def _join(parts: list[nodes.Node], separator: str = ", ") -> list[nodes.Node]:
     return joined
 
 
+PLAN_TABLE = "kursplan"
+PLAN_COLUMNS = {"les": "Les", "kjør": "Kjør", "oppgave": "Oppgaver"}
+
+
+def plan_problems(plan, docs: set[str], labels: set[str]) -> list[str]:
+    """A Norwegian message for every course-plan row that points to nothing."""
+    problems = []
+    for line, row in zip(range(2, len(plan) + 2), plan.itertuples(index=False)):
+        where = f"data/kursplan.csv, linje {line} (uke {row.uke})"
+        if row.type in ("les", "kjør") and row.ref not in docs:
+            problems.append(f"{where}: «{row.ref}» finnes ikke i boka. Sjekk stavemåten (uten .md eller .ipynb) "
+                            "og at siden står i _toc.yml.")
+        elif row.type == "kjør" and not row.ref.startswith("notebooks/"):
+            problems.append(f"{where}: «{row.ref}» er ikke en notatbok. Bruk «les» for kapitler.")
+        elif row.type == "oppgave" and row.ref.lower() not in labels:
+            problems.append(f"{where}: oppgaven «{row.ref}» finnes ikke. Bruk navnet som står etter :label: i oppgaven.")
+    return problems
+
+
+class CoursePlan(SphinxDirective):
+    """The course plan table: one row per course week, with links to what to read, run and do."""
+
+    has_content = False
+
+    def run(self) -> list[nodes.Node]:
+        resource = data.resource(PLAN_TABLE)
+        self.env.note_dependency(str(data.DATA_DIR / resource["path"]))
+        plan = data.load_table(PLAN_TABLE)
+        weeks: dict[tuple[int, str], dict[str, list[str]]] = {}
+        for row in plan.itertuples(index=False):
+            weeks.setdefault((row.uke, row.tema), {kind: [] for kind in PLAN_COLUMNS})[row.type].append(row.ref)
+
+        headers = ["Kursuke", "Tema", *PLAN_COLUMNS.values()]
+        table = nodes.table(classes=["hi-kursplan"])
+        group = nodes.tgroup(cols=len(headers))
+        table += group
+        group.extend(nodes.colspec(colwidth=1) for _ in headers)
+        head, body = nodes.thead(), nodes.tbody()
+        head += nodes.row("", *[nodes.entry("", nodes.paragraph(text=h)) for h in headers])
+        for (week, theme), refs in weeks.items():
+            cells = [nodes.paragraph(text=f"Uke {week}"), nodes.paragraph(text=theme)]
+            for kind in PLAN_COLUMNS:
+                targets = [self._link(kind, ref) for ref in refs[kind]]
+                cells.append(nodes.paragraph("", "", *_join(targets)))
+            body += nodes.row("", *[nodes.entry("", cell) for cell in cells])
+        group += head
+        group += body
+        return [table]
+
+    def _link(self, kind: str, ref: str) -> nodes.Node:
+        if kind == "oppgave":
+            return addnodes.pending_xref("", nodes.inline(text=ref), refdomain="std", reftype="ref",
+                                         reftarget=ref.lower(), refexplicit=False, refwarn=False,
+                                         refdoc=self.env.docname)
+        return addnodes.pending_xref("", nodes.inline(text=ref), refdomain="std", reftype="doc",
+                                     reftarget=f"/{ref}", refexplicit=False, refwarn=False,
+                                     refdoc=self.env.docname)
+
+
+def _check_course_plan(app: Sphinx, env) -> None:
+    """After all pages are read: every chapter, notebook and exercise in the plan must exist."""
+    labels = set(env.domaindata["std"]["labels"]) | set(env.domaindata["std"]["anonlabels"])
+    for problem in plan_problems(data.load_table(PLAN_TABLE), set(env.found_docs), labels):
+        logger.warning(problem, type="helseinnovasjon", subtype="kursplan")
+
+
 def setup(app: Sphinx) -> dict[str, object]:
     bibstyle.register()
     app.add_config_value("helseinnovasjon_inputs", "", "env")
     app.connect("config-inited", _on_config_inited)
     app.add_directive("datakilder", DataSources)
+    app.add_directive("kursplan", CoursePlan)
+    app.connect("env-check-consistency", _check_course_plan)
     app.connect("html-page-context", _tidy_page_scripts, priority=900)
     app.connect("html-page-context", _accessible_markup, priority=900)
     return {"version": "0.1", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -289,3 +289,12 @@ def test_print_shows_only_the_content(browser, site_url):
     assert page.locator("main h1").first.is_visible()
     page.close()
     assert problems == []
+
+
+def test_course_plan_page_is_generated_from_the_data(built_site):
+    page = (built_site / "book/kursplan.html").read_text(encoding="utf-8")
+    plan = __import__("helseinnovasjon.data", fromlist=["data"]).load_table("kursplan")
+    for week in plan["uke"].unique():
+        assert f"Uke {week}" in page
+    for ref in plan.loc[plan["type"] != "oppgave", "ref"].unique():
+        assert f'href="../{ref}.html"' in page or f'href="{ref.split("/")[1]}.html"' in page, ref

@@ -50,3 +50,27 @@ def test_norwegian_reference_styles_are_registered():
 def test_execution_cache_dir_follows_myst_nb(tmp_path):
     assert sphinxext.execution_cache_dir("", tmp_path, tmp_path / "_build/html") == (tmp_path / "_build/.jupyter_cache")
     assert sphinxext.execution_cache_dir("cache", tmp_path, tmp_path / "x") == (tmp_path / "cache")
+
+
+def test_course_plan_problems_name_line_week_and_fix():
+    import pandas as pd
+
+    plan = pd.DataFrame({
+        "uke": [36, 39, 39, 43],
+        "tema": ["A", "B", "B", "C"],
+        "type": ["les", "kjør", "oppgave", "kjør"],
+        "ref": ["book/samskaping", "notebooks/finnes-ikke", "oppg-feil", "book/samskaping"],
+    })
+    problems = sphinxext.plan_problems(plan, docs={"book/samskaping"}, labels={"oppg-sju-faktorer"})
+    assert problems[0].startswith("data/kursplan.csv, linje 3 (uke 39): «notebooks/finnes-ikke» finnes ikke")
+    assert "oppgaven «oppg-feil» finnes ikke" in problems[1] and ":label:" in problems[1]
+    assert "«book/samskaping» er ikke en notatbok" in problems[2]
+    assert len(problems) == 3
+
+
+def test_the_shipped_course_plan_is_complete():
+    from helseinnovasjon import data
+
+    plan = data.load_table(sphinxext.PLAN_TABLE)
+    assert set(plan["type"]) == {"les", "kjør", "oppgave"}
+    assert plan["uke"].drop_duplicates().tolist() == [36, 39, 43, 50, 4, 8, 11, 15, 20]  # VGR's course weeks

@@ -3,6 +3,7 @@
 #   make test   kjører alle testene
 #   make serve  viser nettstedet på http://127.0.0.1:8000 (valgfri)
 #   make lab    åpner notatbøkene i JupyterLab (valgfri)
+#   make html-student  bygger studentutgaven uten løsningsforslag til _build/student/_build/html
 #   make linkcheck  sjekker eksterne lenker (trenger internett; ikke i CI)
 #   make benchmark  måler byggetid, kjøretid for notatbøkene og sidevekt
 # Hver kommando lager først et Python-miljø i .venv med de låste versjonene i requirements.txt.
@@ -14,7 +15,7 @@ BIN    := $(VENV)/bin
 READY  := $(VENV)/.installed
 BUILD  := $(BIN)/jupyter-book build . -W -n --keep-going
 
-.PHONY: html test serve lab benchmark linkcheck clean chromium
+.PHONY: html html-student test serve lab benchmark linkcheck clean chromium
 
 $(READY): requirements.txt pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info[:2] < (3, 11))' || \
@@ -26,6 +27,9 @@ $(READY): requirements.txt pyproject.toml
 html: $(READY)
 	$(BUILD)
 	@echo "Nettstedet er bygd. Åpne $(CURDIR)/_build/html/index.html i en nettleser, eller kjør: make serve"
+
+html-student: $(READY)
+	$(BIN)/python scripts/build_edition.py student
 
 test: $(READY) chromium
 	$(BIN)/python -m pytest -n 2

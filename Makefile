@@ -4,6 +4,7 @@
 #   make serve  viser nettstedet på http://127.0.0.1:8000 (valgfri)
 #   make lab    åpner notatbøkene i JupyterLab (valgfri)
 #   make html-student  bygger studentutgaven uten løsningsforslag til _build/student/_build/html
+#   make bundle UKE=36  lager en zip med studentversjonen av ukas notatbøker til _build/oppgavepakker
 #   make linkcheck  sjekker eksterne lenker (trenger internett; ikke i CI)
 #   make benchmark  måler byggetid, kjøretid for notatbøkene og sidevekt
 # Hver kommando lager først et Python-miljø i .venv med de låste versjonene i requirements.txt.
@@ -15,7 +16,7 @@ BIN    := $(VENV)/bin
 READY  := $(VENV)/.installed
 BUILD  := $(BIN)/jupyter-book build . -W -n --keep-going
 
-.PHONY: html html-student test serve lab benchmark linkcheck clean chromium
+.PHONY: html html-student bundle test serve lab benchmark linkcheck clean chromium
 
 $(READY): requirements.txt pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info[:2] < (3, 11))' || \
@@ -30,6 +31,9 @@ html: $(READY)
 
 html-student: $(READY)
 	$(BIN)/python scripts/build_edition.py student
+
+bundle: $(READY)
+	$(BIN)/python scripts/bundle.py $(UKE)
 
 test: $(READY) chromium
 	$(BIN)/python -m pytest -n 2

@@ -2,6 +2,7 @@
 
 * ``{kursplan}`` directive: the course plan table, generated from ``data/kursplan.csv``,
   with a clear build error for a chapter, notebook or exercise that does not exist.
+* Student edition: notebook cells tagged ``losning`` are left out when ``hide_solutions`` is set.
 * ``{datakilder}`` directive: the table of data files on the «Datakilder» page,
   generated from ``data/datapackage.json`` so the page can never drift from the data.
 * Norwegian reference styles (:mod:`helseinnovasjon.bibstyle`) for sphinxcontrib-bibtex.
@@ -114,6 +115,19 @@ def _tidy_page_scripts(app: Sphinx, pagename: str, templatename: str, context: d
         kept.append(script)
     context["script_files"] = kept
     context["css_files"] = [c for c in context.get("css_files", []) if "thebe" not in str(getattr(c, "filename", c))]
+
+
+SOLUTION_CELL_CLASS = "tag_losning"
+
+
+def _drop_solution_cells(app: Sphinx, doctree: nodes.document) -> None:
+    """In the student edition (``hide_solutions``), leave out notebook cells tagged ``losning``,
+    as sphinx-exercise leaves out the solutions in the chapters."""
+    if not app.config.hide_solutions:
+        return
+    for cell in list(doctree.findall(nodes.container)):
+        if SOLUTION_CELL_CLASS in cell.get("classes", []):
+            cell.parent.remove(cell)
 
 
 SUBMENU_LABEL = "Vis eller skjul undersider"
@@ -254,6 +268,7 @@ def setup(app: Sphinx) -> dict[str, object]:
     app.add_directive("datakilder", DataSources)
     app.add_directive("kursplan", CoursePlan)
     app.connect("env-check-consistency", _check_course_plan)
+    app.connect("doctree-read", _drop_solution_cells)
     app.connect("html-page-context", _tidy_page_scripts, priority=900)
     app.connect("html-page-context", _accessible_markup, priority=900)
     return {"version": "0.1", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -51,4 +51,8 @@ def test_student_site_has_no_solution_text(built_site):
     student_text += (site / "searchindex.js").read_text(encoding="utf-8")
     leaked = [s for s in sentences if s in student_text]
     assert leaked == []
+    # Notebook cells tagged «losning» are in the teacher site and not in the student site.
+    marker = "Løsningsforslag til oppgave 1"
+    assert marker in (built_site / "notebooks/ubalansen-i-tall.html").read_text(encoding="utf-8")
+    assert marker not in (site / "notebooks/ubalansen-i-tall.html").read_text(encoding="utf-8")
     assert "studentutgave" in (site / "book/om-kurset.html").read_text(encoding="utf-8")

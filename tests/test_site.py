@@ -298,3 +298,19 @@ def test_course_plan_page_is_generated_from_the_data(built_site):
         assert f"Uke {week}" in page
     for ref in plan.loc[plan["type"] != "oppgave", "ref"].unique():
         assert f'href="../{ref}.html"' in page or f'href="{ref.split("/")[1]}.html"' in page, ref
+
+
+CHAPTERS_WITH_QUIZ = ["book/hvorfor-innovasjon", "book/verdier-og-omsorgslogikker", "book/innovasjon-og-endringsledelse",
+                      "book/laerende-organisasjoner", "book/samskaping", "book/teamarbeid-og-prosesser"]
+
+
+@pytest.mark.parametrize("name", CHAPTERS_WITH_QUIZ)
+def test_every_chapter_has_a_working_quiz(browser, site_url, name):
+    quiz = json.loads((ROOT / f"book/quiz/{name.split('/')[1]}.json").read_text(encoding="utf-8"))
+    right = next(a for a in quiz[0]["answers"] if a["correct"])
+    page, problems = _open(browser, f"{site_url}/{name}.html")
+    page.get_by_text(right["answer"], exact=True).first.click()
+    assert page.get_by_text(right["feedback"]).first.is_visible()
+    assert "from jupyterquiz" not in page.content()  # the code is hidden, only the quiz shows
+    page.close()
+    assert problems == []

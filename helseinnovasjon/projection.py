@@ -27,7 +27,6 @@ from dataclasses import dataclass, fields
 from pathlib import Path
 
 import pandas as pd
-from IPython.display import HTML
 
 from . import data, demand, plotting
 from .errors import InputError
@@ -265,7 +264,7 @@ def population_chart(population: pd.DataFrame, start: int = BASE_YEAR, end: int 
     return plotting.Chart(fig, alt, caption)
 
 
-def explore(population: pd.DataFrame | None = None, **scenario: float) -> HTML:
+def explore(population: pd.DataFrame | None = None, **scenario: float) -> Answer:
     """What the scenario explorer shows: the result in one sentence, then the chart.
 
     ``scenario`` holds the slider values by :class:`Scenario` field name; bad values
@@ -273,12 +272,36 @@ def explore(population: pd.DataFrame | None = None, **scenario: float) -> HTML:
     """
     chosen = Scenario(**scenario)
     result = project(load_population() if population is None else population, chosen)
-    return _answer(describe(result), chart(result, chosen))
+    return Answer(describe(result), chart(result, chosen), _record(result, chosen))
 
 
-def _answer(text: str, figure: plotting.Chart) -> HTML:
-    """The answer in bold (announced by screen readers when it changes), then the figure."""
-    return HTML(f'<p class="hi-svar" role="status"><strong>{html.escape(text)}</strong></p>{figure.to_html()}')
+@dataclass
+class Answer:
+    """A result as the notebooks show it (the answer in one sentence, then the figure)
+    and as the project file keeps it (:meth:`record`)."""
+
+    text: str
+    figure: plotting.Chart
+    numbers: dict
+
+    def _repr_html_(self) -> str:
+        # role="status": screen readers announce the new answer when a slider moves
+        return f'<p class="hi-svar" role="status"><strong>{html.escape(self.text)}</strong></p>{self.figure.to_html()}'
+
+    def record(self) -> dict:
+        """What «Lagre i prosjektet mitt» saves: the sentence, the numbers and the source."""
+        return {"tekst": self.text, "tall": self.numbers, "kilde": SOURCE}
+
+
+def _record(result: pd.DataFrame, scenario: Scenario) -> dict:
+    end = result.loc[END_YEAR]
+    return {
+        "forutsetninger": {f.name: getattr(scenario, f.name) for f in fields(scenario)},
+        "behov_2040": round(float(end["behov"])),
+        "tilgjengelig_2040": round(float(end["tilgjengelig"])),
+        "mangel_2040": round(float(end["mangel"])),
+        "andel_av_sysselsatte_2040": round(float(end["andel_behov"]), 1),
+    }
 
 
 # -- your own municipality -------------------------------------------------------------------
@@ -353,7 +376,7 @@ def municipality_population(raw: bytes | str, *, label: str = "befolkningsfilen"
 
 
 def municipality_summary(groups: pd.DataFrame, single: pd.DataFrame, workforce: float,
-                         scenario: Scenario = Scenario()) -> HTML:
+                         scenario: Scenario = Scenario()) -> Answer:
     """The municipality's projection: a sentence, the chart and the carer ratio."""
     result = project(groups, scenario, base_workforce=workforce)
     growth = 100 * (result.loc[END_YEAR, "behov"] / result.loc[BASE_YEAR, "behov"] - 1)
@@ -367,10 +390,13 @@ def municipality_summary(groups: pd.DataFrame, single: pd.DataFrame, workforce: 
             f"{plotting.format_percent(growth, 1)} fra {BASE_YEAR} til {END_YEAR}. {describe(result)} "
             f"Omsorgskoeffisienten ({measure}) går fra {plotting.format_number(ratio[BASE_YEAR], 1)} til "
             f"{plotting.format_number(ratio[END_YEAR], 1)}.")
-    return _answer(text, chart(result, scenario))
+    numbers = {**_record(result, scenario), "ansatte_2022": workforce, "vekst_i_behov_prosent": round(float(growth), 1),
+               "omsorgskoeffisient": {"maal": measure, str(BASE_YEAR): round(float(ratio[BASE_YEAR]), 2),
+                                      str(END_YEAR): round(float(ratio[END_YEAR]), 2)}}
+    return Answer(text, chart(result, scenario), numbers)
 
 
-def explore_municipality(raw: bytes | str, workforce: str) -> HTML:
+def explore_municipality(raw: bytes | str, workforce: str) -> Answer:
     """What the «Din kommune» form shows for an uploaded or pasted file and a workforce."""
     people = data.parse_number(workforce, field="ansatte i helse og omsorg", minimum=1)
     groups, single = municipality_population(raw)

@@ -141,10 +141,13 @@ def _with_readout(control: widgets.ValueWidget) -> widgets.Widget:
     return widgets.HBox([control, readout])
 
 
-def _presenter() -> tuple[widgets.Output, widgets.Output, Callable[[Callable[[], Any]], None]]:
-    """A message area, a result area, and ``present(produce)``: show what ``produce()``
-    returns, or its error as a Norwegian message while the last good result stays."""
+def _presenter() -> tuple[widgets.Output, widgets.Output, Callable[[Callable[[], Any]], None], dict[str, Any]]:
+    """A message area, a result area, ``present(produce)`` and the last good result.
+
+    ``present`` shows what ``produce()`` returns, or its error as a Norwegian message
+    while the last good result stays (it is kept in ``last["result"]``)."""
     message, result = widgets.Output(), widgets.Output()
+    last: dict[str, Any] = {"result": None}
 
     def present(produce: Callable[[], Any]) -> None:
         try:
@@ -158,8 +161,9 @@ def _presenter() -> tuple[widgets.Output, widgets.Output, Callable[[Callable[[],
         message.outputs = ()
         result.outputs = ()
         result.append_display_data(shown)
+        last["result"] = shown
 
-    return message, result, present
+    return message, result, present, last
 
 
 def live_form(
@@ -167,15 +171,17 @@ def live_form(
     compute: Callable[..., Any],
     *,
     note: str,
+    save: tuple[str, str] | None = None,
 ) -> widgets.VBox:
     """Controls that recompute a result in a running notebook.
 
     ``compute(**values)`` gets the controls' values by name and returns what to show.
     A bad combination shows a Norwegian message under the controls, while the last
     good result stays on screen. The static page shows the result at the default
-    values with a «Kjør interaktivt» note above the controls.
+    values with a «Kjør interaktivt» note above the controls. With ``save=(section,
+    notebook)``, a «Lagre i prosjektet mitt» step saves the last good result's ``record()``.
     """
-    message, result, present = _presenter()
+    message, result, present, last = _presenter()
 
     def update(_change: Any = None) -> None:
         present(lambda: compute(**{name: control.value for name, control in controls.items()}))
@@ -184,7 +190,7 @@ def live_form(
         control.observe(update, names="value")
     update()
     rows = [_with_readout(control) for control in controls.values()]
-    return widgets.VBox([widgets.HTML(run_live_note(note).data), *rows, message, result])
+    return widgets.VBox([widgets.HTML(run_live_note(note).data), *rows, message, result, *_save_row(save, last)])
 
 
 def csv_form(
@@ -193,13 +199,14 @@ def csv_form(
     example: str,
     fields: Mapping[str, tuple[str, str]],
     note: str,
+    save: tuple[str, str] | None = None,
 ) -> widgets.VBox:
     """Upload a CSV file or paste a table, fill in a few fields, and press «Regn ut».
 
     ``compute(raw, **fields)`` gets the uploaded bytes (or the pasted text) and the
     fields' text. The paste box starts with ``example``; ``fields`` maps a name to
     ``(label, default)``. Nothing typed is cleared by an error: the message says what
-    to fix, and the last good result stays on screen.
+    to fix, and the last good result stays on screen. ``save`` works as in :func:`live_form`.
     """
     upload = widgets.FileUpload(accept=".csv,.txt", multiple=False, description="Last opp CSV-fil",
                                 layout=widgets.Layout(width="auto"))
@@ -209,7 +216,7 @@ def csv_form(
     inputs = {name: widgets.Text(value=default, description=label, style={"description_width": "initial"})
               for name, (label, default) in fields.items()}
     button = widgets.Button(description="Regn ut", tooltip="Regn ut med tallene over")
-    message, result, present = _presenter()
+    message, result, present, last = _presenter()
 
     def run(_event: Any = None) -> None:
         raw = bytes(upload.value[0]["content"]) if upload.value else paste.value
@@ -219,7 +226,76 @@ def csv_form(
     upload.observe(run, names="value")
     run()
     return widgets.VBox([widgets.HTML(run_live_note(note).data), upload, paste, *inputs.values(), button,
-                         message, result])
+                         message, result, *_save_row(save, last)])
+
+
+def _save_row(save: tuple[str, str] | None, last: dict[str, Any]) -> list[widgets.Widget]:
+    if save is None:
+        return []
+    section, source = save
+    return [save_step(section, source, lambda: last["result"].record() if last["result"] is not None else None)]
+
+
+def save_step(section: str, source: str, content: Callable[[], dict | None], *, path: Any = None) -> widgets.VBox:
+    """«Lagre i prosjektet mitt»: save ``content()`` in a section of the project file.
+
+    If the section already holds something, it is shown first, and nothing is
+    overwritten until the participant says yes.
+    """
+    from . import workbook
+
+    button = widgets.Button(description="Lagre i prosjektet mitt", icon="save",
+                            tooltip="Lagre resultatet i prosjektfilen din (den blir på din maskin)")
+    confirm = widgets.Button(description="Ja, overskriv", layout=widgets.Layout(display="none"))
+    cancel = widgets.Button(description="Nei, behold det som er lagret", layout=widgets.Layout(display="none"))
+    status = widgets.HTML()
+    pending: dict[str, Any] = {}
+
+    def ask(show: bool) -> None:
+        for choice in (confirm, cancel):
+            choice.layout.display = None if show else "none"
+
+    def write() -> None:
+        saved = workbook.save(pending.pop("project"), path)
+        ask(False)
+        status.value = (f'<p role="status">Lagret i «{html.escape(saved.name)}» i mappen '
+                        f'«{html.escape(str(saved.parent))}». Filen blir på din maskin.</p>')
+
+    def on_save(_event: Any = None) -> None:
+        try:
+            data = content()
+            if data is None:
+                status.value = '<p role="status">Det er ingenting å lagre ennå. Regn ut et resultat først.</p>'
+                return
+            project = workbook.load(path)
+            existing = workbook.section_summary(project, section)
+            pending["project"] = workbook.with_section(project, section, data, source)
+            if existing:
+                status.value = ('<p role="status"><strong>Dette er allerede lagret og blir overskrevet:</strong> '
+                                f"{html.escape(existing)} Vil du overskrive det?</p>")
+                ask(True)
+            else:
+                write()
+        except Exception as error:  # noqa: BLE001 - shown as a Norwegian message
+            ask(False)
+            status.value = error_html(error)
+
+    def on_confirm(_event: Any = None) -> None:
+        try:
+            write()
+        except Exception as error:  # noqa: BLE001 - shown as a Norwegian message
+            ask(False)
+            status.value = error_html(error)
+
+    def on_cancel(_event: Any = None) -> None:
+        pending.clear()
+        ask(False)
+        status.value = '<p role="status">Ingenting er endret. Det som var lagret, er beholdt.</p>'
+
+    button.on_click(on_save)
+    confirm.on_click(on_confirm)
+    cancel.on_click(on_cancel)
+    return widgets.VBox([widgets.HBox([button, confirm, cancel]), status])
 
 
 def run_live_note(what: str) -> HTML:

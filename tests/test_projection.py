@@ -165,7 +165,7 @@ def test_example_municipality_reads_and_projects():
     groups, single = projection.municipality_population(projection.example_municipality_csv())
     assert list(groups.columns) == projection.POPULATION_GROUPS and list(groups.index) == [2022, 2025, 2040]
     assert single.empty
-    text = projection.explore_municipality(projection.example_municipality_csv(), "800").data
+    text = projection.explore_municipality(projection.example_municipality_csv(), "800")._repr_html_()
     assert "vokser behovet for arbeidskraft i helse og omsorg med 23,7\u00a0%" in text
     assert "mangler det om lag 180 personer" in text
     assert "50–66 år per person 80 år eller eldre" in text
@@ -174,7 +174,7 @@ def test_example_municipality_reads_and_projects():
 def test_single_year_ssb_file_gives_the_exact_carer_ratio():
     groups, single = projection.municipality_population(_single_year_file())
     assert groups.loc[2022, "90+"] == 16 * 100 and groups.loc[2022, "0-17"] == 18 * 100
-    text = projection.explore_municipality(_single_year_file(), "1 200").data
+    text = projection.explore_municipality(_single_year_file(), "1 200")._repr_html_()
     # 17 ages 50-66 x 100 per 21 ages 85+ x 100 (2022), and x 150 (2040)
     assert "50–66 år per person 85 år eller eldre) går fra 0,8 til 0,5" in text
 
@@ -208,3 +208,18 @@ def test_municipality_file_without_2040():
 def test_workforce_field_errors(workforce, expected):
     with pytest.raises(InputError, match=expected):
         projection.explore_municipality(projection.example_municipality_csv(), workforce)
+
+
+def test_answers_carry_what_the_project_file_saves(population):
+    answer = projection.explore(population, productivity=0.5)
+    record = answer.record()
+    assert record["tekst"] == answer.text and record["tekst"].startswith("Med disse forutsetningene")
+    assert record["tall"]["forutsetninger"]["productivity"] == 0.5
+    assert record["tall"]["mangel_2040"] == round(projection.project(population, projection.Scenario(productivity=0.5))
+                                                  .loc[2040, "mangel"])
+    municipal = projection.explore_municipality(projection.example_municipality_csv(), "800").record()
+    assert municipal["tall"]["ansatte_2022"] == 800 and municipal["tall"]["vekst_i_behov_prosent"] == 23.7
+    import json
+
+    json.dumps(record)
+    json.dumps(municipal)  # plain JSON, as the project file needs

@@ -135,3 +135,50 @@ def test_csv_form_upload_paste_and_errors_keep_input_and_last_result():
     upload.value = ({"name": "kommune.csv", "type": "text/csv", "size": 3, "content": memoryview(b"x;y"),
                      "last_modified": datetime.datetime(2026, 11, 23)},)
     assert result.outputs[0]["data"]["text/plain"] == "'x;y / 800'" and message.outputs == ()
+
+
+def test_save_step_saves_asks_before_overwriting_and_can_keep_the_old(tmp_path):
+    from helseinnovasjon import workbook
+
+    path = tmp_path / "mitt-prosjekt.json"
+    content = {"tekst": "Første"}
+    step = ui.save_step("ubalanse", "Din kommune", lambda: content, path=path)
+    (button, confirm, cancel), status = step.children[0].children, step.children[1]
+    button.click()
+    assert "Lagret i «mitt-prosjekt.json»" in status.value and "på din maskin" in status.value
+    content = {"tekst": "Andre"}
+    button.click()
+    assert "blir overskrevet" in status.value and "Første" in status.value
+    assert confirm.layout.display is None and workbook.load(path)["seksjoner"]["ubalanse"]["innhold"]["tekst"] == "Første"
+    cancel.click()
+    assert "Ingenting er endret" in status.value and confirm.layout.display == "none"
+    assert workbook.load(path)["seksjoner"]["ubalanse"]["innhold"]["tekst"] == "Første"
+    button.click()
+    confirm.click()
+    assert workbook.load(path)["seksjoner"]["ubalanse"]["innhold"]["tekst"] == "Andre"
+
+
+def test_save_step_with_nothing_to_save_or_a_broken_file(tmp_path):
+    path = tmp_path / "mitt-prosjekt.json"
+    step = ui.save_step("plan", "Plan", lambda: None, path=path)
+    step.children[0].children[0].click()
+    assert "ingenting å lagre" in step.children[1].value
+    path.write_text("{ikke json", encoding="utf-8")
+    step = ui.save_step("plan", "Plan", lambda: {"tekst": "x"}, path=path)
+    step.children[0].children[0].click()
+    assert "kan ikke leses" in step.children[1].value and 'role="alert"' in step.children[1].value
+    assert path.read_text(encoding="utf-8") == "{ikke json"  # never overwritten
+
+
+def test_forms_save_their_last_good_result(tmp_path, monkeypatch):
+    from helseinnovasjon import projection, workbook
+
+    monkeypatch.setenv(workbook.ENV_PATH, str(tmp_path / "p.json"))
+    form = ui.csv_form(projection.explore_municipality, example=projection.example_municipality_csv(),
+                       fields={"workforce": ("Ansatte:", "800")}, note="Prøv.", save=("ubalanse", "Din kommune"))
+    save = form.children[-1]
+    form.children[2].value = "alder;aar;personer\nbarn;2022;1\n"  # a bad table: the last good result stays
+    form.children[4].click()
+    save.children[0].children[0].click()
+    saved = workbook.load(tmp_path / "p.json")["seksjoner"]["ubalanse"]
+    assert saved["fra"] == "Din kommune" and saved["innhold"]["tall"]["ansatte_2022"] == 800

@@ -1,0 +1,167 @@
+"""The participant's own project file («Mitt innovasjonsprosjekt»), kept across notebooks.
+
+One human-readable JSON file per participant, by default ``mitt-prosjekt.json`` in the
+folder the notebooks run from (``HELSEINNOVASJON_PROSJEKT`` chooses another file). Each
+notebook that produces something for the project saves it in its own section.
+
+Safety first, because this is the participant's work:
+
+* saving is atomic (a temporary file in the same folder, then a rename) and keeps the
+  previous version as ``mitt-prosjekt.json.bak``;
+* a file that cannot be read (empty, not JSON, wrong types, from a newer version of the
+  book) gives a Norwegian message and is never changed or deleted;
+* sections and keys this version does not know are kept as they are.
+
+The file stays on the participant's machine; nothing here sends anything anywhere.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+import os
+import shutil
+import tempfile
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from .errors import InputError
+
+SCHEMA_VERSION = 1
+FILE_NAME = "mitt-prosjekt.json"
+ENV_PATH = "HELSEINNOVASJON_PROSJEKT"
+SECTIONS = {
+    "behov": "Behov og problemstilling",
+    "ubalanse": "Hvorfor det haster: tall",
+    "interessenter": "Interessenter",
+    "medvirkning": "Medvirkning",
+    "hindringer": "Hva hemmer og fremmer, og tiltak",
+    "laering": "Team og læring",
+    "plan": "Plan",
+    "notater": "Notater",
+}
+
+
+def default_path() -> Path:
+    """Where the project file lives: ``$HELSEINNOVASJON_PROSJEKT`` or next to the notebooks."""
+    return Path(os.environ.get(ENV_PATH) or Path.cwd() / FILE_NAME)
+
+
+def new_project(title: str = "Mitt innovasjonsprosjekt") -> dict[str, Any]:
+    """An empty project."""
+    return {"versjon": SCHEMA_VERSION, "tittel": title, "seksjoner": {}}
+
+
+def load(path: Path | None = None) -> dict[str, Any]:
+    """Read the project file, or start a new project if there is none yet.
+
+    Never changes the file. A file that cannot be used raises a Norwegian
+    :class:`~helseinnovasjon.errors.InputError` that says how to recover.
+    """
+    path = Path(path or default_path())
+    if not path.exists():
+        return new_project()
+    recover = (f"Filen er ikke endret. Rett den i et skriveprogram, eller hent forrige versjon fra "
+               f"«{path.name}.bak» i samme mappe.")
+    text = path.read_text(encoding="utf-8-sig", errors="replace")
+    if not text.strip():
+        raise InputError("prosjektfilen er tom", recover, source=path.name)
+    try:
+        raw = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise InputError(f"prosjektfilen kan ikke leses (feil på linje {error.lineno}, tegn {error.colno})",
+                         recover, source=path.name) from None
+    return migrate(raw, path.name)
+
+
+def migrate(raw: Any, source: str = FILE_NAME) -> dict[str, Any]:
+    """Check the structure and bring an older file up to the current version."""
+    if not isinstance(raw, dict):
+        raise InputError("prosjektfilen har feil form (den skal være et JSON-objekt)",
+                         "Filen er ikke endret. Hent forrige versjon fra .bak-filen.", source=source)
+    project = copy.deepcopy(raw)
+    version = project.get("versjon", 0)
+    if not isinstance(version, int):
+        raise InputError(f"versjonsnummeret «{version}» er ikke et tall", "Filen er ikke endret.", source=source)
+    if version > SCHEMA_VERSION:
+        raise InputError(
+            f"prosjektfilen er laget med en nyere versjon av kursboka (versjon {version})",
+            "Oppdater kursboka (last ned den nyeste versjonen) og prøv igjen. Filen er ikke endret.",
+            source=source,
+        )
+    if version == 0:  # the first drafts had the sections at the top level
+        sections = {k: project.pop(k) for k in list(project) if k in SECTIONS}
+        project.setdefault("seksjoner", {}).update(sections)
+        project["versjon"] = 1
+    project.setdefault("tittel", "Mitt innovasjonsprosjekt")
+    if not isinstance(project["tittel"], str):
+        raise InputError("tittelen i prosjektfilen er ikke tekst", "Filen er ikke endret.", source=source)
+    if not isinstance(project.get("seksjoner"), dict):
+        raise InputError("«seksjoner» i prosjektfilen har feil form", "Filen er ikke endret.", source=source)
+    for key, section in project["seksjoner"].items():
+        if not isinstance(section, dict) or not isinstance(section.get("innhold", {}), dict):
+            raise InputError(f"seksjonen «{key}» i prosjektfilen har feil form", "Filen er ikke endret.",
+                             source=source)
+    return project
+
+
+def with_section(project: dict[str, Any], key: str, content: dict[str, Any], source: str,
+                 now: datetime | None = None) -> dict[str, Any]:
+    """A copy of the project with one section set (pure; nothing is written)."""
+    if key not in SECTIONS:
+        raise ValueError(f"unknown section {key!r}")
+    json.dumps(content)  # the content must be plain JSON: fail here, not half-way through a save
+    result = copy.deepcopy(project)
+    result["seksjoner"][key] = {
+        "lagret": (now or datetime.now()).isoformat(timespec="minutes"),
+        "fra": source,
+        "innhold": copy.deepcopy(content),
+    }
+    return result
+
+
+def section_summary(project: dict[str, Any], key: str) -> str | None:
+    """What is saved in a section now, in one Norwegian line (None if nothing is)."""
+    section = project["seksjoner"].get(key)
+    if not section:
+        return None
+    when = section.get("lagret", "")
+    try:
+        when = datetime.fromisoformat(when).strftime("%d.%m.%Y kl. %H.%M")
+    except (TypeError, ValueError):
+        pass
+    text = str(section.get("innhold", {}).get("tekst", "")).strip()
+    short = text if len(text) <= 160 else text[:157] + "…"
+    return f"Lagret {when} fra «{section.get('fra', 'ukjent')}»: {short}".strip()
+
+
+def save(project: dict[str, Any], path: Path | None = None) -> Path:
+    """Write the project atomically, keeping the previous version as ``<file>.bak``."""
+    path = Path(path or default_path())
+    text = json.dumps(migrate(project, path.name), ensure_ascii=False, indent=2) + "\n"
+    folder = path.parent
+    temporary = None
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=folder, prefix=f".{path.name}.",
+                                         suffix=".tmp", delete=False) as handle:
+            temporary = Path(handle.name)
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        if path.exists():
+            shutil.copy2(path, path.with_name(path.name + ".bak"))
+        os.replace(temporary, path)
+        temporary = None
+    except PermissionError:
+        raise InputError(
+            f"kan ikke lagre i mappen «{folder}» fordi den er skrivebeskyttet",
+            f"Velg en mappe du kan skrive i, for eksempel ved å sette miljøvariabelen {ENV_PATH}. "
+            "Det du har lagt inn, er ikke borte.",
+            source=path.name,
+        ) from None
+    finally:
+        if temporary is not None and temporary.exists():
+            temporary.unlink()
+    return path

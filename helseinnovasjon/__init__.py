@@ -6,6 +6,9 @@ Modules, one per domain:
 * :mod:`~helseinnovasjon.data` - load data files, validated against data/datapackage.json
 * :mod:`~helseinnovasjon.demand` - who uses the services and the hours (demand data)
 * :mod:`~helseinnovasjon.projection` - the scenario model to 2040, and a municipality's own figures
+* :mod:`~helseinnovasjon.workbook` - the participant's project file (atomic save, validated load)
+* :mod:`~helseinnovasjon.planning` - the project's need statement, five-stage plan and notes
+* :mod:`~helseinnovasjon.report` - the project report (Markdown and HTML)
 * :mod:`~helseinnovasjon.checks` - self-checks for numeric exercises
 * :mod:`~helseinnovasjon.teaching` - assignment bundles per course week for teachers
 * :mod:`~helseinnovasjon.plotting` - the book's one plotting style and number format

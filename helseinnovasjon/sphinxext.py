@@ -22,6 +22,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import shutil
 from pathlib import Path
 
@@ -88,6 +89,11 @@ def execution_cache_dir(configured: str | None, srcdir: str | Path, outdir: str 
 
 def _on_config_inited(app: Sphinx, config: Config) -> None:
     _add_theme_translations(app, config)
+    # The notebooks run during the build must never read a participant's own project file
+    # (it would end up on the public site): point them at a file that does not exist.
+    from . import workbook
+
+    os.environ[workbook.ENV_PATH] = str(Path(app.outdir).parent / "ingen-prosjektfil" / workbook.FILE_NAME)
     digest = inputs_digest()
     # Registered with rebuild="env": a new digest makes Sphinx re-read every page.
     config.helseinnovasjon_inputs = digest

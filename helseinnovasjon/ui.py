@@ -24,7 +24,7 @@ from typing import Any
 
 import ipywidgets as widgets
 import pandas as pd
-from IPython.display import HTML, display
+from IPython.display import HTML, Markdown, display
 
 from .errors import InputError
 
@@ -125,6 +125,25 @@ def slider(label: str, low: float, high: float, step: float, value: float, unit:
         readout=False, continuous_update=False,
         style={"description_width": "18em"}, layout=widgets.Layout(width="34em", max_width="100%"),
     )
+
+
+def text(label: str, value: str = "", *, long: bool = False) -> widgets.ValueWidget:
+    """A labelled text field (``long``: several lines). It reports its value when the
+    participant leaves the field, so a half-written sentence is not judged."""
+    box = widgets.Textarea if long else widgets.Text
+    return box(value=value, description=label, continuous_update=False,
+               style={"description_width": "initial"},
+               layout=widgets.Layout(width="40em", max_width="100%", height="5em" if long else None))
+
+
+def stage_controls(stages: list[str], statuses: list[str]) -> dict[str, widgets.ValueWidget]:
+    """A status drop-down and a «next step» field for each stage of a plan."""
+    controls: dict[str, widgets.ValueWidget] = {}
+    for number, stage in enumerate(stages, start=1):
+        controls[f"status_{number}"] = widgets.Dropdown(options=statuses, description=f"{number}. {stage}:",
+                                                        style={"description_width": "initial"})
+        controls[f"neste_{number}"] = text(f"Neste steg ({number}):")
+    return controls
 
 
 def _with_readout(control: widgets.ValueWidget) -> widgets.Widget:
@@ -296,6 +315,34 @@ def save_step(section: str, source: str, content: Callable[[], dict | None], *, 
     confirm.on_click(on_confirm)
     cancel.on_click(on_cancel)
     return widgets.VBox([widgets.HBox([button, confirm, cancel]), status])
+
+
+def markdown(text: str) -> Markdown:
+    """Show Markdown text (a report) as formatted text in the notebook."""
+    return Markdown(text)
+
+
+def action(label: str, do: Callable[[], Any], *, note: str) -> widgets.VBox:
+    """A button that runs ``do()`` and says what it made (files) or what went wrong.
+
+    A button does nothing on the static site, so it sits under a «Kjør interaktivt» note."""
+    button = widgets.Button(description=label)
+    status = widgets.HTML()
+
+    def on_click(_event: Any = None) -> None:
+        try:
+            made = do()
+        except Exception as error:  # noqa: BLE001 - shown as a Norwegian message
+            if not isinstance(error, InputError):
+                traceback.print_exc(limit=3)
+            status.value = error_html(error)
+            return
+        files = [str(p) for p in made] if isinstance(made, (list, tuple)) else []
+        listed = "".join(f"<li><code>{html.escape(f)}</code></li>" for f in files)
+        status.value = f'<div role="status">Ferdig.{f"<ul>{listed}</ul>" if listed else ""}</div>'
+
+    button.on_click(on_click)
+    return widgets.VBox([widgets.HTML(run_live_note(note).data), button, status])
 
 
 def run_live_note(what: str) -> HTML:

@@ -121,8 +121,8 @@ def with_section(project: dict[str, Any], key: str, content: dict[str, Any], sou
     return result
 
 
-def section_summary(project: dict[str, Any], key: str) -> str | None:
-    """What is saved in a section now, in one Norwegian line (None if nothing is)."""
+def saved_line(project: dict[str, Any], key: str) -> str | None:
+    """When and from where a section was saved: «Lagret 23.11.2026 kl. 10.15 fra «Din kommune»»."""
     section = project["seksjoner"].get(key)
     if not section:
         return None
@@ -131,9 +131,17 @@ def section_summary(project: dict[str, Any], key: str) -> str | None:
         when = datetime.fromisoformat(when).strftime("%d.%m.%Y kl. %H.%M")
     except (TypeError, ValueError):
         pass
-    text = str(section.get("innhold", {}).get("tekst", "")).strip()
+    return f"Lagret {when} fra «{section.get('fra', 'ukjent')}»"
+
+
+def section_summary(project: dict[str, Any], key: str) -> str | None:
+    """What is saved in a section now, in one Norwegian line (None if nothing is)."""
+    line = saved_line(project, key)
+    if line is None:
+        return None
+    text = str(project["seksjoner"][key].get("innhold", {}).get("tekst", "")).strip()
     short = text if len(text) <= 160 else text[:157] + "…"
-    return f"Lagret {when} fra «{section.get('fra', 'ukjent')}»: {short}".strip()
+    return f"{line}: {short}".strip()
 
 
 def save(project: dict[str, Any], path: Path | None = None) -> Path:

@@ -55,6 +55,12 @@ def build_book() -> subprocess.CompletedProcess:
     )
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _no_real_project_file(tmp_path_factory):
+    """Tests (and the notebooks nbmake runs) never touch a participant's project file."""
+    os.environ["HELSEINNOVASJON_PROSJEKT"] = str(tmp_path_factory.mktemp("prosjekt") / "mitt-prosjekt.json")
+
+
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
     # One folder per test run: under xdist the workers' temp folders share a parent; without

@@ -1,0 +1,88 @@
+"""The participant's own project: the need it answers, and a plan in five stages.
+
+The five stages are Helseinnovasjonssenteret's model for practice-near research,
+development and innovation: the idea or need is checked for relevance, the need is
+verified through insight, the concept is checked, the work is planned, and the result is
+closed and spread. Functions are pure: form values in, a :class:`Entry` out, which the
+notebook shows and «Lagre i prosjektet mitt» saves.
+"""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass
+
+from .errors import InputError
+
+STAGES = [
+    "Idé eller behov sjekkes mot relevans",
+    "Behovet verifiseres gjennom innsikt",
+    "Konseptet sjekkes ut",
+    "Planlegging",
+    "Avslutning og spredning av resultatet",
+]
+STATUSES = ["Ikke startet", "I gang", "Ferdig"]
+SOURCE = "Helseinnovasjonssenteret: modell for praksisnær forskning, utvikling og innovasjon."
+
+
+@dataclass
+class Entry:
+    """What a project form produced: shown as HTML, saved with :meth:`record`."""
+
+    heading: str
+    text: str
+    fields: dict
+
+    def _repr_html_(self) -> str:
+        rows = "".join(f"<dt>{html.escape(k)}</dt><dd>{html.escape(str(v))}</dd>" for k, v in self.fields.items())
+        return (f'<div class="hi-svar" role="status"><p><strong>{html.escape(self.heading)}</strong></p>'
+                f"<p>{html.escape(self.text)}</p><dl>{rows}</dl></div>")
+
+    def record(self) -> dict:
+        return {"tekst": self.text, "felt": dict(self.fields)}
+
+
+def _required(value: str, label: str, *, minimum: int = 1, maximum: int = 2000) -> str:
+    text = " ".join(str(value or "").split())
+    if not text:
+        raise InputError("feltet er tomt", f"Skriv noen ord om {label.lower()}.", field=label)
+    if len(text) < minimum:
+        raise InputError(f"teksten er for kort ({len(text)} tegn)",
+                         f"Skriv minst {minimum} tegn, gjerne et par hele setninger.", field=label)
+    if len(text) > maximum:
+        raise InputError(f"teksten er for lang ({len(text)} tegn)", f"Kort den ned til høyst {maximum} tegn.",
+                         field=label)
+    return text
+
+
+def need_statement(title: str, problem: str, relevance: str, insight: str) -> Entry:
+    """The need or problem the project answers, checked for relevance and verified by insight."""
+    fields = {
+        "Prosjektets navn": _required(title, "Prosjektets navn", maximum=120),
+        "Problemet, og hvem det gjelder": _required(problem, "Problemet, og hvem det gjelder", minimum=20),
+        "Hvorfor det er viktig nå (relevans)": _required(relevance, "Hvorfor det er viktig nå (relevans)", minimum=20),
+        "Hvordan behovet er sjekket (innsikt)": _required(insight, "Hvordan behovet er sjekket (innsikt)", minimum=20),
+    }
+    return Entry(f"Behov: {fields['Prosjektets navn']}", fields["Problemet, og hvem det gjelder"], fields)
+
+
+def stage_plan(**stages: str) -> Entry:
+    """Status and next step for each of the five stages: ``status_1=..., neste_1=...`` and so on."""
+    fields = {}
+    for number, stage in enumerate(STAGES, start=1):
+        status = stages.get(f"status_{number}", STATUSES[0])
+        if status not in STATUSES:
+            raise InputError(f"statusen «{status}» finnes ikke", f"Velg {', '.join(STATUSES)}.", field=stage)
+        step = " ".join(str(stages.get(f"neste_{number}", "") or "").split())
+        if len(step) > 300:
+            raise InputError("teksten er for lang", "Skriv neste steg med høyst 300 tegn.", field=stage)
+        fields[f"{number}. {stage}"] = f"{status}" + (f": {step}" if step else "")
+    done = sum(1 for number in range(1, 6) if stages.get(f"status_{number}") == "Ferdig")
+    current = next((STAGES[n - 1] for n in range(1, 6) if stages.get(f"status_{n}", STATUSES[0]) != "Ferdig"), None)
+    text = (f"{done} av 5 steg er ferdige. " + (f"Neste steg: {current.lower()}." if current else "Alle stegene er ferdige."))
+    return Entry("Plan i fem steg", text, fields)
+
+
+def notes(text: str) -> Entry:
+    """Free notes for the project."""
+    return Entry("Notater", _required(text, "Notater", maximum=5000), {})

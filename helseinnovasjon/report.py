@@ -1,0 +1,101 @@
+"""The project report: the whole project file as one readable document (Markdown or HTML).
+
+For the participant to hand in, or to bring to their manager. Sections that are not
+filled in yet say which part of the course fills them, so the report is useful from
+the first week.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+from pathlib import Path
+from typing import Any
+
+from . import workbook
+
+# Where each section is filled in, for the sections that are still empty.
+FILLED_BY = {
+    "behov": "notatboka «Behov og plan»",
+    "ubalanse": "notatbøkene «Scenarioutforsker» og «Din kommune»",
+    "interessenter": "kapittel 4 «Samskaping»",
+    "medvirkning": "kapittel 4 «Samskaping»",
+    "hindringer": "kapittel 2 «Innovasjon og endringsledelse»",
+    "laering": "kapittel 3 og 5",
+    "plan": "notatboka «Behov og plan»",
+    "notater": "notatboka «Behov og plan»",
+}
+PRIVACY = ("Rapporten er laget fra prosjektfilen på din egen maskin. Den skal ikke inneholde opplysninger "
+           "som kan identifisere pasienter, brukere eller kolleger.")
+
+
+def _lines(value: Any) -> list[tuple[str, str]]:
+    """Flatten saved fields and numbers into (label, value) pairs for display."""
+    if isinstance(value, dict):
+        pairs = []
+        for key, inner in value.items():
+            if isinstance(inner, dict):
+                pairs += [(f"{key}: {k}", v) for k, v in _lines(inner)]
+            else:
+                pairs.append((str(key), inner if isinstance(inner, str) else json.dumps(inner, ensure_ascii=False)))
+        return pairs
+    return [("", str(value))]
+
+
+def _details(content: dict) -> list[tuple[str, str]]:
+    return [pair for key in ("felt", "tall") if key in content for pair in _lines(content[key])]
+
+
+def markdown(project: dict[str, Any]) -> str:
+    """The report as Markdown."""
+    out = [f"# {project.get('tittel', 'Mitt innovasjonsprosjekt')}", "", f"*{PRIVACY}*", ""]
+    for key, title in workbook.SECTIONS.items():
+        out += [f"## {title}", ""]
+        section = project["seksjoner"].get(key)
+        if not section:
+            out += [f"*Ikke fylt ut ennå. Fylles ut i {FILLED_BY[key]}.*", ""]
+            continue
+        content = section.get("innhold", {})
+        out += [str(content.get("tekst", "")).strip(), ""]
+        out += [f"- **{label}:** {value}" if label else f"- {value}" for label, value in _details(content)]
+        if content.get("kilde"):
+            out += ["", f"Kilde: {content['kilde']}"]
+        out += ["", f"*{workbook.saved_line(project, key)}.*", ""]
+    return "\n".join(out).rstrip() + "\n"
+
+
+def to_html(project: dict[str, Any]) -> str:
+    """The report as a standalone HTML page (Norwegian, printable, no external files)."""
+    title = html.escape(project.get("tittel", "Mitt innovasjonsprosjekt"))
+    parts = [f'<!DOCTYPE html><html lang="no"><head><meta charset="utf-8"><title>{title}</title>'
+             "<style>body{font-family:sans-serif;max-width:50em;margin:2em auto;line-height:1.5;color:#1a1a1a}"
+             "dt{font-weight:bold}.tom{color:#595959;font-style:italic}</style></head><body>",
+             f"<h1>{title}</h1>", f"<p><em>{html.escape(PRIVACY)}</em></p>"]
+    for key, heading in workbook.SECTIONS.items():
+        parts.append(f"<h2>{html.escape(heading)}</h2>")
+        section = project["seksjoner"].get(key)
+        if not section:
+            parts.append(f'<p class="tom">Ikke fylt ut ennå. Fylles ut i {html.escape(FILLED_BY[key])}.</p>')
+            continue
+        content = section.get("innhold", {})
+        parts.append(f"<p>{html.escape(str(content.get('tekst', '')))}</p>")
+        details = _details(content)
+        if details:
+            parts.append("<dl>" + "".join(f"<dt>{html.escape(k)}</dt><dd>{html.escape(str(v))}</dd>"
+                                          for k, v in details) + "</dl>")
+        if content.get("kilde"):
+            parts.append(f"<p>Kilde: {html.escape(str(content['kilde']))}</p>")
+        parts.append(f"<p><small>{html.escape(workbook.saved_line(project, key))}.</small></p>")
+    parts.append("</body></html>")
+    return "".join(parts)
+
+
+def write(project: dict[str, Any], folder: Path) -> list[Path]:
+    """Write ``prosjektrapport.md`` and ``prosjektrapport.html`` into ``folder``."""
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name, text in (("prosjektrapport.md", markdown(project)), ("prosjektrapport.html", to_html(project))):
+        path = folder / name
+        path.write_text(text, encoding="utf-8")
+        written.append(path)
+    return written

@@ -1,0 +1,94 @@
+"""The project thread: need, plan and notes forms, and the report over every section."""
+
+from __future__ import annotations
+
+import pytest
+
+from helseinnovasjon import planning, projection, report, ui, workbook
+from helseinnovasjon.errors import InputError
+
+NEED = dict(title="Digitalt tilsyn om natten",
+            problem="Nattevakten kjører til brukere som sover trygt, og har lite tid til dem som trenger hjelp.",
+            relevance="Flere eldre bor hjemme, og det er vanskelig å rekruttere nattevakter.",
+            insight="Vi har talt besøkene i fire uker og snakket med seks brukere og pårørende.")
+
+
+def test_need_statement_keeps_the_four_answers():
+    entry = planning.need_statement(**NEED)
+    assert entry.heading == "Behov: Digitalt tilsyn om natten"
+    assert entry.record()["felt"]["Hvordan behovet er sjekket (innsikt)"].startswith("Vi har talt")
+
+
+@pytest.mark.parametrize(("change", "expected"), [
+    ({"title": ""}, "feltet er tomt"),
+    ({"problem": "For kort."}, "for kort"),
+    ({"title": "x" * 121}, "for lang"),
+])
+def test_need_statement_refuses_empty_short_or_long_text(change, expected):
+    with pytest.raises(InputError, match=expected):
+        planning.need_statement(**{**NEED, **change})
+
+
+def test_stage_plan_counts_and_names_the_next_stage():
+    entry = planning.stage_plan(status_1="Ferdig", status_2="I gang", neste_2="Snakke med tre brukere i uke 40")
+    assert entry.text == "1 av 5 steg er ferdige. Neste steg: behovet verifiseres gjennom innsikt."
+    assert entry.fields["2. Behovet verifiseres gjennom innsikt"] == "I gang: Snakke med tre brukere i uke 40"
+    with pytest.raises(InputError, match="finnes ikke"):
+        planning.stage_plan(status_1="Kanskje")
+
+
+def test_report_of_an_empty_project_says_where_each_section_is_filled():
+    text = report.markdown(workbook.new_project())
+    for title in workbook.SECTIONS.values():
+        assert f"## {title}" in text
+    assert text.count("Ikke fylt ut ennå") == len(workbook.SECTIONS)
+
+
+def _click_save(form):
+    form.children[-1].children[0].children[0].click()
+
+
+def test_walk_through_the_save_steps_in_order_and_make_the_report(tmp_path, monkeypatch):
+    path = tmp_path / "mitt-prosjekt.json"
+    monkeypatch.setenv(workbook.ENV_PATH, str(path))
+    need = ui.live_form({k: ui.text(k, v) for k, v in NEED.items()}, planning.need_statement, note="x",
+                        save=("behov", "Behov og plan"))
+    scenario = ui.live_form({"productivity": ui.slider("Produktivitet", 0, 3, 0.1, 0.5)}, projection.explore,
+                            note="x", save=("ubalanse", "Scenarioutforsker"))
+    plan = ui.live_form(ui.stage_controls(planning.STAGES, planning.STATUSES), planning.stage_plan, note="x",
+                        save=("plan", "Behov og plan"))
+    notes = ui.live_form({"text": ui.text("Notater", "Spørre lederen om januar.")}, planning.notes, note="x",
+                         save=("notater", "Behov og plan"))
+    for form in (need, scenario, plan, notes):
+        _click_save(form)
+    project = workbook.load(path)
+    assert set(project["seksjoner"]) == {"behov", "ubalanse", "plan", "notater"}
+
+    written = report.write(project, tmp_path)
+    text = written[0].read_text(encoding="utf-8")
+    page = written[1].read_text(encoding="utf-8")
+    assert "Nattevakten kjører til brukere" in text and "Med disse forutsetningene" in text
+    assert "0 av 5 steg er ferdige" in text and "Spørre lederen om januar." in text
+    assert text.count("Ikke fylt ut ennå") == 4  # stakeholders, participation, barriers, learning: later chapters
+    assert page.startswith('<!DOCTYPE html><html lang="no">') and "Nattevakten kjører" in page
+    assert "Lagret" in text and "fra «Scenarioutforsker»" in text
+
+
+def test_report_escapes_what_participants_typed():
+    project = workbook.with_section(workbook.new_project(), "notater", {"tekst": "<script>alert(1)</script>"}, "x")
+    assert "<script>alert" not in report.to_html(project)
+
+
+def test_action_button_reports_files_or_errors(tmp_path):
+    box = ui.action("Lag", lambda: [tmp_path / "a.md"], note="Knappen lager filer.")
+    note, button, status = box.children
+    assert "Kjør interaktivt" in note.value
+    button.click()
+    assert "a.md" in status.value and "Ferdig" in status.value
+
+    def fail():
+        raise InputError("mappen finnes ikke", "Velg en annen.")
+
+    box = ui.action("Lag", fail, note="Knappen lager filer.")
+    box.children[1].click()
+    assert "Mappen finnes ikke." in box.children[2].value

@@ -12,6 +12,8 @@ import json
 from pathlib import Path
 from typing import Any
 
+from IPython.display import HTML
+
 from . import workbook
 
 # Where each section is filled in, for the sections that are still empty.
@@ -64,15 +66,14 @@ def markdown(project: dict[str, Any]) -> str:
     return "\n".join(out).rstrip() + "\n"
 
 
-def to_html(project: dict[str, Any]) -> str:
-    """The report as a standalone HTML page (Norwegian, printable, no external files)."""
+def to_html(project: dict[str, Any], *, standalone: bool = True) -> str:
+    """The report as a standalone HTML page (Norwegian, printable, no external files), or,
+    with ``standalone=False``, as a fragment with lower headings to show inside a notebook."""
+    h1, h2 = ("h1", "h2") if standalone else ("h3", "h4")
     title = html.escape(project.get("tittel", "Mitt innovasjonsprosjekt"))
-    parts = [f'<!DOCTYPE html><html lang="no"><head><meta charset="utf-8"><title>{title}</title>'
-             "<style>body{font-family:sans-serif;max-width:50em;margin:2em auto;line-height:1.5;color:#1a1a1a}"
-             "dt{font-weight:bold}.tom{color:#595959;font-style:italic}</style></head><body>",
-             f"<h1>{title}</h1>", f"<p><em>{html.escape(PRIVACY)}</em></p>"]
+    parts = [f"<{h1}>{title}</{h1}>", f"<p><em>{html.escape(PRIVACY)}</em></p>"]
     for key, heading in workbook.SECTIONS.items():
-        parts.append(f"<h2>{html.escape(heading)}</h2>")
+        parts.append(f"<{h2}>{html.escape(heading)}</{h2}>")
         section = project["seksjoner"].get(key)
         if not section:
             parts.append(f'<p class="tom">Ikke fylt ut ennå. Fylles ut i {html.escape(FILLED_BY[key])}.</p>')
@@ -86,8 +87,17 @@ def to_html(project: dict[str, Any]) -> str:
         if content.get("kilde"):
             parts.append(f"<p>Kilde: {html.escape(str(content['kilde']))}</p>")
         parts.append(f"<p><small>{html.escape(workbook.saved_line(project, key))}.</small></p>")
-    parts.append("</body></html>")
-    return "".join(parts)
+    body = "".join(parts)
+    if not standalone:
+        return f'<div class="hi-rapport">{body}</div>'
+    return (f'<!DOCTYPE html><html lang="no"><head><meta charset="utf-8"><title>{title}</title>'
+            "<style>body{font-family:sans-serif;max-width:50em;margin:2em auto;line-height:1.5;color:#1a1a1a}"
+            f"dt{{font-weight:bold}}.tom{{color:#595959;font-style:italic}}</style></head><body>{body}</body></html>")
+
+
+def preview(project: dict[str, Any]) -> HTML:
+    """The report as it shows inside a notebook."""
+    return HTML(to_html(project, standalone=False))
 
 
 def write(project: dict[str, Any], folder: Path) -> list[Path]:

@@ -24,7 +24,7 @@ from typing import Any
 
 import ipywidgets as widgets
 import pandas as pd
-from IPython.display import HTML, Markdown, display
+from IPython.display import HTML, display
 
 from .errors import InputError
 
@@ -315,11 +315,6 @@ def save_step(section: str, source: str, content: Callable[[], dict | None], *, 
     confirm.on_click(on_confirm)
     cancel.on_click(on_cancel)
     return widgets.VBox([widgets.HBox([button, confirm, cancel]), status])
-
-
-def markdown(text: str) -> Markdown:
-    """Show Markdown text (a report) as formatted text in the notebook."""
-    return Markdown(text)
 
 
 def action(label: str, do: Callable[[], Any], *, note: str) -> widgets.VBox:

@@ -92,3 +92,8 @@ def test_action_button_reports_files_or_errors(tmp_path):
     box = ui.action("Lag", fail, note="Knappen lager filer.")
     box.children[1].click()
     assert "Mappen finnes ikke." in box.children[2].value
+
+
+def test_preview_uses_headings_below_the_notebook_page():
+    fragment = report.preview(workbook.new_project()).data
+    assert fragment.startswith('<div class="hi-rapport"><h3>') and "<h1>" not in fragment and "<h4>" in fragment

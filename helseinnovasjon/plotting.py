@@ -20,7 +20,7 @@ import matplotlib as mpl
 import pandas as pd
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
-from matplotlib.ticker import FuncFormatter
+from matplotlib.ticker import FuncFormatter, MaxNLocator
 from PIL import Image
 
 from .errors import InputError
@@ -309,4 +309,25 @@ def lines(
         fig.suptitle(title, x=0.15, y=0.98, ha="left", fontsize=STYLE["axes.titlesize"],
                      fontweight=STYLE["axes.titleweight"])
         ax.legend(loc="lower left", bbox_to_anchor=(0, 1.0), ncols=len(series) + bool(shade), borderaxespad=0.3)
+    return fig, ax
+
+
+def run_chart(values: Sequence[float], median: float, labels: Sequence[str], *, title: str,
+              ylabel: str) -> tuple[Figure, object]:
+    """Measurements in time order, joined by a line, with the median as a dashed centre line."""
+    fig, ax = new_figure(margins={"left": 0.12, "right": 0.97, "top": 0.84, "bottom": 0.16})
+    positions = list(range(len(values)))
+    with mpl.rc_context(STYLE):
+        ax.plot(positions, values, color=CATEGORICAL[0], linewidth=1.8, marker="o", markersize=5, label="Måling")
+        ax.axhline(median, color=CATEGORICAL[3], linewidth=1.8, linestyle="--", label="Median")
+        step = max(1, len(values) // 12)
+        ax.set_xticks(positions[::step], [str(label) for label in labels][::step])
+        ax.set_xlim(-0.5, len(values) - 0.5)
+        ax.set_ylabel(ylabel)
+        ax.yaxis.set_major_locator(MaxNLocator(nbins=6, steps=[1, 2, 5, 10]))
+        number_axis(ax.yaxis, 1 if max(values) - min(values) < 5 else 0)
+        ax.grid(axis="x", visible=False)
+        fig.suptitle(title, x=0.12, y=0.98, ha="left", fontsize=STYLE["axes.titlesize"],
+                     fontweight=STYLE["axes.titleweight"])
+        ax.legend(loc="lower left", bbox_to_anchor=(0, 1.0), ncols=2, borderaxespad=0.3)
     return fig, ax

@@ -267,6 +267,8 @@ def test_no_dead_widgets(built_site):
             inputs = names & (live_only - {"ButtonModel"}) or len(dropdowns) > len(links)
             outputs = [o for m in models if m["model_name"] == "OutputModel" for o in m["state"]["outputs"]]
             assert outputs or not inputs, f"{path.name}: a form shows no result at the default values"
+            errors = [o for o in outputs if "hi-feil" in str(o.get("data", {}).get("text/html", ""))]
+            assert errors == [], f"{path.name}: the default values give an error message"
 
 
 CHAPTERS_WITH_QUIZ = ["book/hvorfor-innovasjon", "book/verdier-og-omsorgslogikker", "book/innovasjon-og-endringsledelse",

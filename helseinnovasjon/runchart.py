@@ -1,0 +1,146 @@
+"""Run charts with the Anhøj rules: is there a sign of real change, or only noise?
+
+The centre line is the median (Perla, Provost & Murray 2011). Two rules decide, as in
+Anhøj & Olesen (2014) and the qicharts2 package:
+
+* **unusually long run**: the longest run of points on one side of the median is longer
+  than ``round(log2(n)) + 3``;
+* **too few crossings**: the line crosses the median fewer times than
+  ``qbinom(0.05, n - 1, 0.5)``;
+
+where *n* counts only the useful points, those not on the median. Points on the median
+neither count towards nor break a run.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from . import data, plotting
+from .errors import InputError
+
+EXAMPLE_TABLE = "eksempel-kjoreark"
+MIN_POINTS = 10
+SOURCE = "Reglene: Anhøj og Olesen (2014)."
+
+
+def qbinom(p: float, size: int, prob: float = 0.5) -> int:
+    """The smallest k with P(X <= k) >= p for X ~ Binomial(size, prob), as R's qbinom."""
+    total = 0.0
+    for k in range(size + 1):
+        total += math.comb(size, k) * prob**k * (1 - prob) ** (size - k)
+        if total >= p - 1e-12:
+            return k
+    return size
+
+
+def longest_run_limit(useful: int) -> int:
+    """The longest run that is still only noise, for ``useful`` points off the median."""
+    return round(math.log2(useful)) + 3
+
+
+def min_crossings(useful: int) -> int:
+    """The fewest crossings that are still only noise."""
+    return qbinom(0.05, useful - 1, 0.5)
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """The result of the Anhøj rules for one series."""
+
+    median: float
+    useful: int
+    longest_run: int
+    longest_run_limit: int
+    crossings: int
+    min_crossings: int
+
+    @property
+    def long_run(self) -> bool:
+        return self.longest_run > self.longest_run_limit
+
+    @property
+    def few_crossings(self) -> bool:
+        return self.crossings < self.min_crossings
+
+    @property
+    def signal(self) -> bool:
+        return self.long_run or self.few_crossings
+
+
+def analyse(values: list[float] | pd.Series) -> Analysis:
+    """Apply the Anhøj rules to a series of measurements in time order."""
+    series = pd.Series(values, dtype="float64")
+    if series.isna().any():
+        raise InputError("noen målinger mangler", "Fyll inn en verdi for hver måling, eller fjern raden.")
+    if len(series) < MIN_POINTS:
+        raise InputError(f"kjørearket har bare {len(series)} målinger",
+                         f"Reglene trenger minst {MIN_POINTS} målinger. Mål videre og prøv igjen.")
+    median = float(series.median())
+    sides = [1 if v > median else -1 for v in series if v != median]  # points on the median are skipped
+    if len(sides) < MIN_POINTS:
+        raise InputError("for mange målinger ligger på medianen",
+                         f"Reglene trenger minst {MIN_POINTS} målinger som ikke ligger på medianen.")
+    longest = current = 1
+    for before, after in zip(sides, sides[1:]):
+        current = current + 1 if after == before else 1
+        longest = max(longest, current)
+    crossings = sum(1 for before, after in zip(sides, sides[1:]) if after != before)
+    return Analysis(median, len(sides), longest, longest_run_limit(len(sides)), crossings, min_crossings(len(sides)))
+
+
+def verdict(result: Analysis) -> str:
+    """The answer in plain Norwegian."""
+    if not result.signal:
+        return (f"Ingen tegn på reell endring: den lengste serien er {result.longest_run} punkter (grensen er "
+                f"{result.longest_run_limit}), og linjen krysser medianen {result.crossings} ganger (minst "
+                f"{result.min_crossings} er vanlig). Variasjonen ser ut som vanlige svingninger.")
+    reasons = []
+    if result.long_run:
+        reasons.append(f"{result.longest_run} punkter på rad ligger på samme side av medianen (grensen er "
+                       f"{result.longest_run_limit})")
+    if result.few_crossings:
+        reasons.append(f"linjen krysser medianen bare {result.crossings} ganger (minst {result.min_crossings} "
+                       "er vanlig)")
+    return "Tegn på reell endring: " + " og ".join(reasons) + "."
+
+
+def chart(values: pd.Series, result: Analysis, *, title: str, ylabel: str, illustrative: bool = False) -> plotting.Chart:
+    """The run chart: the measurements in time order with the median as centre line."""
+    labels = [str(i) for i in values.index]
+    fig, _ax = plotting.run_chart(list(values), result.median, labels, title=title, ylabel=ylabel)
+    note = " Dataene er illustrerende, laget for kurset." if illustrative else ""
+    alt = (f"Kjøreark med {len(values)} målinger fra {labels[0]} til {labels[-1]} og medianen "
+           f"{plotting.format_number(result.median, 1, trim=True)} som midtlinje. {verdict(result)}")
+    caption = f"{verdict(result)}{note} {SOURCE}"
+    return plotting.Chart(fig, alt, caption)
+
+
+def load_example(data_dir: Path = data.DATA_DIR) -> pd.Series:
+    """The illustrative example: weekly share of late medication rounds (made for the course)."""
+    table = data.load_table(EXAMPLE_TABLE, data_dir)
+    return table.set_index("uke")["andel_forsinket_prosent"]
+
+
+MEASUREMENTS_SCHEMA = {
+    "fields": [
+        {"name": "periode", "aliases": ["dato", "uke", "måned", "maaned"], "type": "string",
+         "constraints": {"required": True}},
+        {"name": "verdi", "aliases": ["måling", "maaling", "antall", "andel"], "type": "number",
+         "constraints": {"required": True}},
+    ],
+    "primaryKey": ["periode"],
+}
+
+
+def explore(raw: bytes | str, title: str) -> "plotting.Chart":
+    """What the «Dine målinger» form shows for pasted or uploaded measurements."""
+    table = data.read_csv(raw.encode("utf-8") if isinstance(raw, str) else raw, MEASUREMENTS_SCHEMA,
+                          label="målingene", allow_extra_columns=True)
+    values = table.set_index("periode")["verdi"]
+    name = " ".join(str(title or "").split()) or "Mine målinger"
+    return chart(values, analyse(values), title=name[:80], ylabel="Verdi")

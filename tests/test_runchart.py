@@ -1,0 +1,68 @@
+"""Run charts: the Anhøj rules as in Anhøj & Olesen (2014) and qicharts2."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from helseinnovasjon import runchart
+from helseinnovasjon.errors import InputError
+
+
+def _binomial_cdf(k: int, n: int) -> float:
+    return sum(math.comb(n, i) for i in range(k + 1)) / 2**n
+
+
+@pytest.mark.parametrize("n", range(10, 61))
+def test_limits_follow_the_published_formulas(n):
+    assert runchart.longest_run_limit(n) == round(math.log2(n)) + 3
+    k = runchart.min_crossings(n)  # qbinom(0.05, n - 1, 0.5): the smallest k with P(X <= k) >= 0.05
+    assert _binomial_cdf(k, n - 1) >= 0.05 and (k == 0 or _binomial_cdf(k - 1, n - 1) < 0.05)
+
+
+@pytest.mark.parametrize(("n", "run", "crossings"), [(10, 6, 2), (12, 7, 3), (20, 7, 6), (24, 8, 8), (30, 8, 10)])
+def test_limits_at_familiar_sizes(n, run, crossings):
+    assert (runchart.longest_run_limit(n), runchart.min_crossings(n)) == (run, crossings)
+
+
+def test_alternating_series_is_noise():
+    result = runchart.analyse([1, 3] * 10)
+    assert (result.longest_run, result.crossings, result.signal) == (1, 19, False)
+    assert runchart.verdict(result).startswith("Ingen tegn på reell endring")
+
+
+def test_a_shift_is_a_signal():
+    result = runchart.analyse([10, 11, 9, 12, 10, 11, 10, 12, 11, 10, 5, 4, 6, 5, 4, 6, 5, 4])
+    assert result.long_run and result.signal
+    assert runchart.verdict(result).startswith("Tegn på reell endring")
+
+
+def test_points_on_the_median_neither_count_nor_break_a_run():
+    values = [1, 1, 1, 2, 3, 3, 3, 2, 1, 3, 1, 3, 2, 1, 3]  # median 2; three 2s are skipped
+    result = runchart.analyse(values)
+    assert result.useful == 12 and result.longest_run == 3
+
+
+def test_the_illustrative_example_shows_the_change():
+    result = runchart.analyse(runchart.load_example())
+    assert result.signal and result.useful == 24
+
+
+@pytest.mark.parametrize(("values", "expected"), [
+    ([1, 2, 3], "bare 3 målinger"),
+    ([5] * 12, "på medianen"),
+    ([1.0, float("nan")] + [2.0] * 10, "mangler"),
+])
+def test_too_little_to_judge(values, expected):
+    with pytest.raises(InputError, match=expected):
+        runchart.analyse(values)
+
+
+def test_pasted_measurements_from_norwegian_excel():
+    raw = "Uke;Måling\n" + "\n".join(f"{w};{v}".replace(".", ",") for w, v in
+                                       zip(range(1, 21), [12.5, 13.1, 12.0, 14.2] * 5))
+    figure = runchart.explore(raw.encode("cp1252"), "Fall per måned")
+    assert "Ingen tegn på reell endring" in figure.caption and "Kilde" not in figure.alt
+    with pytest.raises(InputError, match="«mange» er ikke et tall"):
+        runchart.explore("periode;verdi\n1;mange\n", "x")

@@ -280,39 +280,40 @@ def save_step(section: str, source: str, content: Callable[[], dict | None], *, 
         status.value = (f'<p role="status">Lagret i «{html.escape(saved.name)}» i mappen '
                         f'«{html.escape(str(saved.parent))}». Filen blir på din maskin.</p>')
 
-    def on_save(_event: Any = None) -> None:
-        try:
-            data = content()
-            if data is None:
-                status.value = '<p role="status">Det er ingenting å lagre ennå. Regn ut et resultat først.</p>'
-                return
-            project = workbook.load(path)
-            existing = workbook.section_summary(project, section)
-            pending["project"] = workbook.with_section(project, section, data, source)
-            if existing:
-                status.value = ('<p role="status"><strong>Dette er allerede lagret og blir overskrevet:</strong> '
-                                f"{html.escape(existing)} Vil du overskrive det?</p>")
-                ask(True)
-            else:
-                write()
-        except Exception as error:  # noqa: BLE001 - shown as a Norwegian message
-            ask(False)
-            status.value = error_html(error)
-
-    def on_confirm(_event: Any = None) -> None:
-        try:
+    def offer() -> None:
+        data = content()
+        if data is None:
+            status.value = '<p role="status">Det er ingenting å lagre ennå. Regn ut et resultat først.</p>'
+            return
+        project = workbook.load(path)
+        existing = workbook.section_summary(project, section)
+        pending["project"] = workbook.with_section(project, section, data, source)
+        if existing:
+            status.value = ('<p role="status"><strong>Dette er allerede lagret og blir overskrevet:</strong> '
+                            f"{html.escape(existing)} Vil du overskrive det?</p>")
+            ask(True)
+        else:
             write()
-        except Exception as error:  # noqa: BLE001 - shown as a Norwegian message
-            ask(False)
-            status.value = error_html(error)
+
+    def safely(step: Callable[[], None]) -> Callable[[Any], None]:
+        def run(_event: Any = None) -> None:
+            try:
+                step()
+            except Exception as error:  # noqa: BLE001 - shown as a Norwegian message
+                if not isinstance(error, InputError):
+                    traceback.print_exc(limit=3)
+                ask(False)
+                status.value = error_html(error)
+
+        return run
 
     def on_cancel(_event: Any = None) -> None:
         pending.clear()
         ask(False)
         status.value = '<p role="status">Ingenting er endret. Det som var lagret, er beholdt.</p>'
 
-    button.on_click(on_save)
-    confirm.on_click(on_confirm)
+    button.on_click(safely(offer))
+    confirm.on_click(safely(write))
     cancel.on_click(on_cancel)
     return widgets.VBox([widgets.HBox([button, confirm, cancel]), status])
 

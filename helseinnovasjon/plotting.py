@@ -203,6 +203,25 @@ class Chart:
         return path
 
 
+@dataclass
+class Answer:
+    """A result as notebooks show it (the answer in one sentence, then the figure) and as
+    the project file keeps it (:meth:`record`, used by «Lagre i prosjektet mitt»)."""
+
+    text: str
+    figure: Chart
+    numbers: dict
+    source: str = ""
+
+    def _repr_html_(self) -> str:
+        # role="status": screen readers announce the new answer when a control changes it
+        return f'<p class="hi-svar" role="status"><strong>{html.escape(self.text)}</strong></p>{self.figure.to_html()}'
+
+    def record(self) -> dict:
+        """The sentence, the numbers and the source, as plain JSON for the project file."""
+        return {"tekst": self.text, "tall": self.numbers, "kilde": self.source}
+
+
 def stacked_shares(
     shares: pd.DataFrame,
     *,

@@ -20,7 +20,6 @@ Population between the data years (2022, 2025, 2040) is interpolated linearly.
 
 from __future__ import annotations
 
-import html
 import math
 import re
 from dataclasses import dataclass, fields
@@ -264,7 +263,7 @@ def population_chart(population: pd.DataFrame, start: int = BASE_YEAR, end: int 
     return plotting.Chart(fig, alt, caption)
 
 
-def explore(population: pd.DataFrame | None = None, **scenario: float) -> Answer:
+def explore(population: pd.DataFrame | None = None, **scenario: float) -> plotting.Answer:
     """What the scenario explorer shows: the result in one sentence, then the chart.
 
     ``scenario`` holds the slider values by :class:`Scenario` field name; bad values
@@ -272,25 +271,7 @@ def explore(population: pd.DataFrame | None = None, **scenario: float) -> Answer
     """
     chosen = Scenario(**scenario)
     result = project(load_population() if population is None else population, chosen)
-    return Answer(describe(result), chart(result, chosen), _record(result, chosen))
-
-
-@dataclass
-class Answer:
-    """A result as the notebooks show it (the answer in one sentence, then the figure)
-    and as the project file keeps it (:meth:`record`)."""
-
-    text: str
-    figure: plotting.Chart
-    numbers: dict
-
-    def _repr_html_(self) -> str:
-        # role="status": screen readers announce the new answer when a slider moves
-        return f'<p class="hi-svar" role="status"><strong>{html.escape(self.text)}</strong></p>{self.figure.to_html()}'
-
-    def record(self) -> dict:
-        """What «Lagre i prosjektet mitt» saves: the sentence, the numbers and the source."""
-        return {"tekst": self.text, "tall": self.numbers, "kilde": SOURCE}
+    return plotting.Answer(describe(result), chart(result, chosen), _record(result, chosen), SOURCE)
 
 
 def _record(result: pd.DataFrame, scenario: Scenario) -> dict:
@@ -376,7 +357,7 @@ def municipality_population(raw: bytes | str, *, label: str = "befolkningsfilen"
 
 
 def municipality_summary(groups: pd.DataFrame, single: pd.DataFrame, workforce: float,
-                         scenario: Scenario = Scenario()) -> Answer:
+                         scenario: Scenario = Scenario()) -> plotting.Answer:
     """The municipality's projection: a sentence, the chart and the carer ratio."""
     result = project(groups, scenario, base_workforce=workforce)
     growth = 100 * (result.loc[END_YEAR, "behov"] / result.loc[BASE_YEAR, "behov"] - 1)
@@ -393,10 +374,10 @@ def municipality_summary(groups: pd.DataFrame, single: pd.DataFrame, workforce: 
     numbers = {**_record(result, scenario), "ansatte_2022": workforce, "vekst_i_behov_prosent": round(float(growth), 1),
                "omsorgskoeffisient": {"maal": measure, str(BASE_YEAR): round(float(ratio[BASE_YEAR]), 2),
                                       str(END_YEAR): round(float(ratio[END_YEAR]), 2)}}
-    return Answer(text, chart(result, scenario), numbers)
+    return plotting.Answer(text, chart(result, scenario), numbers, SOURCE)
 
 
-def explore_municipality(raw: bytes | str, workforce: str) -> Answer:
+def explore_municipality(raw: bytes | str, workforce: str) -> plotting.Answer:
     """What the «Din kommune» form shows for an uploaded or pasted file and a workforce."""
     people = data.parse_number(workforce, field="ansatte i helse og omsorg", minimum=1)
     groups, single = municipality_population(raw)

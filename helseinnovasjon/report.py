@@ -23,7 +23,7 @@ FILLED_BY = {
     "interessenter": "kapittel 4 «Samskaping»",
     "medvirkning": "kapittel 4 «Samskaping»",
     "hindringer": "kapittel 2 «Innovasjon og endringsledelse»",
-    "laering": "kapittel 3 og 5",
+    "laering": "notatboka «Kjøreark» (kapittel 3)",
     "plan": "notatboka «Behov og plan»",
     "notater": "notatboka «Behov og plan»",
 }

@@ -137,10 +137,14 @@ MEASUREMENTS_SCHEMA = {
 }
 
 
-def explore(raw: bytes | str, title: str) -> "plotting.Chart":
-    """What the «Dine målinger» form shows for pasted or uploaded measurements."""
+def explore(raw: bytes | str, title: str) -> plotting.Answer:
+    """What the «Dine målinger» form shows (and saves) for pasted or uploaded measurements."""
     table = data.read_csv(raw.encode("utf-8") if isinstance(raw, str) else raw, MEASUREMENTS_SCHEMA,
                           label="målingene", allow_extra_columns=True)
     values = table.set_index("periode")["verdi"]
-    name = " ".join(str(title or "").split()) or "Mine målinger"
-    return chart(values, analyse(values), title=name[:80], ylabel="Verdi")
+    name = " ".join(str(title or "").split())[:80] or "Mine målinger"
+    result = analyse(values)
+    numbers = {"måling": name, "perioder": [str(p) for p in values.index], "verdier": [float(v) for v in values],
+               "median": result.median, "lengste_serie": result.longest_run, "grense_serie": result.longest_run_limit,
+               "kryssinger": result.crossings, "minste_kryssinger": result.min_crossings, "tegn_på_endring": result.signal}
+    return plotting.Answer(f"{name}: {verdict(result)}", chart(values, result, title=name, ylabel="Verdi"), numbers, SOURCE)

@@ -62,7 +62,10 @@ def test_too_little_to_judge(values, expected):
 def test_pasted_measurements_from_norwegian_excel():
     raw = "Uke;Måling\n" + "\n".join(f"{w};{v}".replace(".", ",") for w, v in
                                        zip(range(1, 21), [12.5, 13.1, 12.0, 14.2] * 5))
-    figure = runchart.explore(raw.encode("cp1252"), "Fall per måned")
-    assert "Ingen tegn på reell endring" in figure.caption and "Kilde" not in figure.alt
+    answer = runchart.explore(raw.encode("cp1252"), "Fall per måned")
+    assert answer.text.startswith("Fall per måned: Ingen tegn på reell endring")
+    assert "Ingen tegn på reell endring" in answer.figure.caption
+    record = answer.record()
+    assert record["tall"]["verdier"][:2] == [12.5, 13.1] and record["tall"]["tegn_på_endring"] is False
     with pytest.raises(InputError, match="«mange» er ikke et tall"):
         runchart.explore("periode;verdi\n1;mange\n", "x")

@@ -20,10 +20,13 @@ from . import workbook
 FILLED_BY = {
     "behov": "notatboka «Behov og plan»",
     "ubalanse": "notatbøkene «Scenarioutforsker» og «Din kommune»",
-    "interessenter": "kapittel 4 «Samskaping»",
-    "medvirkning": "kapittel 4 «Samskaping»",
-    "hindringer": "kapittel 2 «Innovasjon og endringsledelse»",
+    "verdier": "notatboka «Logikker i praksis» (kapittel 1)",
+    "interessenter": "notatboka «Interessentkart» (kapittel 4)",
+    "medvirkning": "notatboka «Brukermedvirkning» (kapittel 4)",
+    "hindringer": "notatboka «Vurder ditt prosjekt» (kapittel 2)",
     "laering": "notatboka «Kjøreark» (kapittel 3)",
+    "laeringskultur": "notatboka «Lærende organisasjon – egenvurdering» (kapittel 3)",
+    "trygghet": "notatboka «Psykologisk trygghet i teamet» (kapittel 5)",
     "plan": "notatboka «Behov og plan»",
     "notater": "notatboka «Behov og plan»",
 }
@@ -31,11 +34,47 @@ PRIVACY = ("Rapporten er laget fra prosjektfilen på din egen maskin. Den skal i
            "som kan identifisere pasienter, brukere eller kolleger.")
 
 
+def _is_table(value: Any) -> bool:
+    """A saved list of rows (e.g. the stakeholders), shown as a table, not as pairs."""
+    return isinstance(value, list) and bool(value) and all(isinstance(row, dict) for row in value)
+
+
+def _tables(content: dict) -> list[tuple[str, list[dict]]]:
+    """The saved lists of rows in a section, with their names."""
+    return [(str(name), rows) for key in ("felt", "tall") if isinstance(content.get(key), dict)
+            for name, rows in content[key].items() if _is_table(rows)]
+
+
+def _columns(rows: list[dict]) -> list[str]:
+    return list(dict.fromkeys(column for row in rows for column in row))
+
+
+def _cell(value: Any) -> str:
+    return "" if value is None else value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+
+
+def _markdown_table(rows: list[dict]) -> list[str]:
+    columns = _columns(rows)
+    return ["| " + " | ".join(columns) + " |", "|" + "---|" * len(columns),
+            *("| " + " | ".join(_cell(row.get(c)).replace("|", "\\|").replace("\n", " ") for c in columns) + " |"
+              for row in rows)]
+
+
+def _html_table(name: str, rows: list[dict]) -> str:
+    columns = _columns(rows)
+    head = "".join(f'<th scope="col">{html.escape(c)}</th>' for c in columns)
+    body = "".join("<tr>" + "".join(f"<td>{html.escape(_cell(row.get(c)))}</td>" for c in columns) + "</tr>"
+                   for row in rows)
+    return f"<table><caption>{html.escape(name)}</caption><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+
+
 def _lines(value: Any) -> list[tuple[str, str]]:
     """Flatten saved fields and numbers into (label, value) pairs for display."""
     if isinstance(value, dict):
         pairs = []
         for key, inner in value.items():
+            if _is_table(inner):
+                continue  # shown as a table by _tables
             if isinstance(inner, dict):
                 pairs += [(f"{key}: {k}", v) for k, v in _lines(inner)]
             else:
@@ -60,6 +99,8 @@ def markdown(project: dict[str, Any]) -> str:
         content = section.get("innhold", {})
         out += [str(content.get("tekst", "")).strip(), ""]
         out += [f"- **{label}:** {value}" if label else f"- {value}" for label, value in _details(content)]
+        for name, rows in _tables(content):
+            out += ["", f"**{name}**", "", *_markdown_table(rows)]
         if content.get("kilde"):
             out += ["", f"Kilde: {content['kilde']}"]
         out += ["", f"*{workbook.saved_line(project, key)}.*", ""]
@@ -84,6 +125,7 @@ def to_html(project: dict[str, Any], *, standalone: bool = True) -> str:
         if details:
             parts.append("<dl>" + "".join(f"<dt>{html.escape(k)}</dt><dd>{html.escape(str(v))}</dd>"
                                           for k, v in details) + "</dl>")
+        parts += [_html_table(name, rows) for name, rows in _tables(content)]
         if content.get("kilde"):
             parts.append(f"<p>Kilde: {html.escape(str(content['kilde']))}</p>")
         parts.append(f"<p><small>{html.escape(workbook.saved_line(project, key))}.</small></p>")
@@ -92,7 +134,9 @@ def to_html(project: dict[str, Any], *, standalone: bool = True) -> str:
         return f'<div class="hi-rapport">{body}</div>'
     return (f'<!DOCTYPE html><html lang="no"><head><meta charset="utf-8"><title>{title}</title>'
             "<style>body{font-family:sans-serif;max-width:50em;margin:2em auto;line-height:1.5;color:#1a1a1a}"
-            f"dt{{font-weight:bold}}.tom{{color:#595959;font-style:italic}}</style></head><body>{body}</body></html>")
+            f"dt{{font-weight:bold}}.tom{{color:#595959;font-style:italic}}"
+            "table{border-collapse:collapse}th,td{border:1px solid #999;padding:0.2em 0.5em;text-align:left}"
+            f"</style></head><body>{body}</body></html>")
 
 
 def preview(project: dict[str, Any]) -> HTML:

@@ -34,10 +34,13 @@ ENV_PATH = "HELSEINNOVASJON_PROSJEKT"
 SECTIONS = {
     "behov": "Behov og problemstilling",
     "ubalanse": "Hvorfor det haster: tall",
+    "verdier": "Verdier og omsorgslogikker",
     "interessenter": "Interessenter",
     "medvirkning": "Medvirkning",
     "hindringer": "Hva hemmer og fremmer, og tiltak",
-    "laering": "Team og læring",
+    "laering": "Målinger over tid",
+    "laeringskultur": "Lærende organisasjon",
+    "trygghet": "Psykologisk trygghet i teamet",
     "plan": "Plan",
     "notater": "Notater",
 }

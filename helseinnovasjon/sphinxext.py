@@ -103,10 +103,13 @@ def _on_config_inited(app: Sphinx, config: Config) -> None:
 
 
 def _tidy_page_scripts(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
-    """Keep each script once, drop Thebe, and load embed.js only where widgets are."""
+    """Keep each script once, drop Thebe, and load embed.js only where widgets are and the
+    local MathJax (and its MathJax 2 bridge, mathjax/setup.js) only where formulas are."""
     from myst_nb.sphinx_ import NbMetadataCollector
 
     has_widgets = bool(NbMetadataCollector.get_js_files(app.env, pagename))
+    # this page's own formulas (has_equations(pagename) also counts every page below it in the toc)
+    has_math = app.env.get_domain("math").data["has_equations"].get(pagename, False)
     seen: set[tuple[str, str]] = set()
     kept = []
     for script in context.get("script_files", []):
@@ -116,6 +119,10 @@ def _tidy_page_scripts(app: Sphinx, pagename: str, templatename: str, context: d
         if "thebe" in name or "THEBE_JS_URL" in body or key in seen:
             continue
         if name.endswith("widgets/embed.js") and not has_widgets:
+            continue
+        # Sphinx adds the MathJax config (window.MathJax = ...) for parent pages too; without the
+        # library it makes `typeof MathJax` true and breaks jupyterquiz's version check.
+        if ("_static/mathjax/" in name or body.startswith("window.MathJax")) and not has_math:
             continue
         seen.add(key)
         kept.append(script)
@@ -275,6 +282,8 @@ def setup(app: Sphinx) -> dict[str, object]:
     app.add_directive("kursplan", CoursePlan)
     app.connect("env-check-consistency", _check_course_plan)
     app.connect("doctree-read", _drop_solution_cells)
+    # After MathJax (added per page with priority 800); <head> scripts all run before the page body.
+    app.add_js_file("mathjax/setup.js", priority=801)
     app.connect("html-page-context", _tidy_page_scripts, priority=900)
     app.connect("html-page-context", _accessible_markup, priority=900)
     return {"version": "0.1", "parallel_read_safe": True, "parallel_write_safe": True}

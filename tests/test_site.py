@@ -123,6 +123,28 @@ def test_widget_manager_only_on_pages_with_widgets(built_site):
     assert "embed.js" not in page and "THEBE_JS_URL" not in page
 
 
+def test_local_mathjax_only_on_pages_with_formulas(built_site):
+    with_math = (built_site / "notebooks/spredning.html").read_text(encoding="utf-8")
+    assert with_math.index("mathjax/tex-chtml.js") < with_math.index("mathjax/setup.js")  # bridge after MathJax
+    for name in ("book/index", "book/innovasjon-og-endringsledelse", "notebooks/kjoreark"):
+        page = (built_site / f"{name}.html").read_text(encoding="utf-8")
+        assert "tex-chtml.js" not in page and "mathjax/setup.js" not in page, name
+        # nor the config alone, which would tell jupyterquiz that MathJax is there (a parent page
+        # of spredning gets it from Sphinx)
+        assert "<script>window.MathJax" not in page, name
+
+
+def test_formulas_are_typeset_offline_next_to_widgets(browser, site_url):
+    """MathJax 3 from _static draws the Bass equation; the widget manager's MathJax 2 calls
+    (MathJax.Hub.Queue) go through the bridge instead of throwing."""
+    page, problems = _open(browser, f"{site_url}/notebooks/spredning.html")
+    page.wait_for_selector("mjx-container")
+    assert page.locator("mjx-container").count() >= 5
+    assert page.locator(".jupyter-widgets").count() > 0
+    page.close()
+    assert problems == []
+
+
 def test_data_sources_page_lists_every_data_file(built_site):
     page = (built_site / "book/datakilder.html").read_text(encoding="utf-8")
     package = json.loads((ROOT / "data/datapackage.json").read_text(encoding="utf-8"))

@@ -7,6 +7,7 @@ Modules, one per domain:
 * :mod:`~helseinnovasjon.demand` - who uses the services and the hours (demand data)
 * :mod:`~helseinnovasjon.projection` - the scenario model to 2040, and a municipality's own figures
 * :mod:`~helseinnovasjon.workbook` - the participant's project file (atomic save, validated load)
+* :mod:`~helseinnovasjon.stakeholders` - stakeholder maps (Mendelow, Mitchell et al.) and Arnstein's ladder
 * :mod:`~helseinnovasjon.planning` - the project's need statement, five-stage plan and notes
 * :mod:`~helseinnovasjon.report` - the project report (Markdown and HTML)
 * :mod:`~helseinnovasjon.checks` - self-checks for numeric exercises

@@ -1,10 +1,11 @@
 """The participant's own project: the need it answers, and a plan in five stages.
 
-The five stages are Helseinnovasjonssenteret's model for practice-near research,
-development and innovation: the idea or need is checked for relevance, the need is
-verified through insight, the concept is checked, the work is planned, and the result is
-closed and spread. Functions are pure: form values in, a :class:`Entry` out, which the
-notebook shows and «Lagre i prosjektet mitt» saves.
+The five stages are the model for practice-near research, development and innovation that
+Helseinnovasjonssenteret showed in a presentation (a seed document; no published report was
+found): the idea or need is checked for relevance, the need is verified through insight, the
+concept is checked, the work is planned, and the result is closed and spread. Functions
+are pure: form values in, a :class:`Entry` out, which the notebook shows and «Lagre i
+prosjektet mitt» saves.
 """
 
 from __future__ import annotations
@@ -22,7 +23,8 @@ STAGES = [
     "Avslutning og spredning av resultatet",
 ]
 STATUSES = ["Ikke startet", "I gang", "Ferdig"]
-SOURCE = "Helseinnovasjonssenteret: modell for praksisnær forskning, utvikling og innovasjon."
+SOURCE = ("Fem steg for praksisnær forskning, utvikling og innovasjon, slik Helseinnovasjonssenteret viste dem "
+          "i presentasjonen «Hvordan skape raskere innovasjon i helsesektoren».")
 
 
 @dataclass

@@ -72,14 +72,20 @@ class Analysis:
         return self.long_run or self.few_crossings
 
 
-def analyse(values: list[float] | pd.Series) -> Analysis:
-    """Apply the Anhøj rules to a series of measurements in time order."""
-    series = pd.Series(values, dtype="float64")
+def _measurements(values: list[float] | pd.Series, chart: str, needs: str) -> pd.Series:
+    """The measurements as floats in time order, or a Norwegian message if some are missing or too few."""
+    series = pd.Series(values, dtype="float64").reset_index(drop=True)
     if series.isna().any():
         raise InputError("noen målinger mangler", "Fyll inn en verdi for hver måling, eller fjern raden.")
     if len(series) < MIN_POINTS:
-        raise InputError(f"kjørearket har bare {len(series)} målinger",
-                         f"Reglene trenger minst {MIN_POINTS} målinger. Mål videre og prøv igjen.")
+        raise InputError(f"{chart} har bare {len(series)} målinger",
+                         f"{needs} trenger minst {MIN_POINTS} målinger. Mål videre og prøv igjen.")
+    return series
+
+
+def analyse(values: list[float] | pd.Series) -> Analysis:
+    """Apply the Anhøj rules to a series of measurements in time order."""
+    series = _measurements(values, "kjørearket", "Reglene")
     median = float(series.median())
     sides = [1 if v > median else -1 for v in series if v != median]  # points on the median are skipped
     if len(sides) < MIN_POINTS:
@@ -148,3 +154,35 @@ def explore(raw: bytes | str, title: str) -> plotting.Answer:
                "median": result.median, "lengste_serie": result.longest_run, "grense_serie": result.longest_run_limit,
                "kryssinger": result.crossings, "minste_kryssinger": result.min_crossings, "tegn_på_endring": result.signal}
     return plotting.Answer(f"{name}: {verdict(result)}", chart(values, result, title=name, ylabel="Verdi"), numbers, SOURCE)
+
+
+# -- XmR (individuals) control chart -------------------------------------------------------
+
+XMR_CONSTANT = 2.66
+"""3 / d2 with d2 = 1.128, the bias constant for moving ranges of two points: the limits are
+mean ± 2.66 × mean moving range (the individuals, or XmR, chart)."""
+
+
+@dataclass(frozen=True)
+class ControlLimits:
+    """The centre line and limits of an XmR chart, and the points outside them."""
+
+    mean: float
+    mean_moving_range: float
+    lower: float
+    upper: float
+    outside: tuple[int, ...]
+
+    @property
+    def signal(self) -> bool:
+        return bool(self.outside)
+
+
+def xmr(values: list[float] | pd.Series) -> ControlLimits:
+    """XmR limits: centre = mean, limits = mean ± 2.66 × the mean of the moving ranges |x_i - x_(i-1)|."""
+    series = _measurements(values, "kontrollkortet", "Grensene")
+    mean = float(series.mean())
+    moving_range = float(series.diff().abs().iloc[1:].mean())
+    lower, upper = mean - XMR_CONSTANT * moving_range, mean + XMR_CONSTANT * moving_range
+    outside = tuple(i for i, v in enumerate(series) if v < lower or v > upper)
+    return ControlLimits(mean, moving_range, lower, upper, outside)

@@ -18,15 +18,23 @@ import functools
 import numbers
 import html
 import traceback
+import types
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from typing import Any
 
 import ipywidgets as widgets
 import pandas as pd
+import traitlets
 from IPython.display import HTML, display
 
 from .errors import InputError
+
+
+def _fit() -> widgets.Layout:
+    """A button as wide as its Norwegian label (the default width cuts «Lagre i prosjektet mitt»)."""
+    return widgets.Layout(width="auto")
+
 
 ERROR_STYLE = (
     "border-left:4px solid #b30000;background:#fff4f4;color:#1a1a1a;"
@@ -263,10 +271,11 @@ def save_step(section: str, source: str, content: Callable[[], dict | None], *, 
     """
     from . import workbook
 
-    button = widgets.Button(description="Lagre i prosjektet mitt", icon="save",
+    button = widgets.Button(description="Lagre i prosjektet mitt", icon="save", layout=_fit(),
                             tooltip="Lagre resultatet i prosjektfilen din (den blir på din maskin)")
-    confirm = widgets.Button(description="Ja, overskriv", layout=widgets.Layout(display="none"))
-    cancel = widgets.Button(description="Nei, behold det som er lagret", layout=widgets.Layout(display="none"))
+    confirm = widgets.Button(description="Ja, overskriv", layout=widgets.Layout(display="none", width="auto"))
+    cancel = widgets.Button(description="Nei, behold det som er lagret",
+                            layout=widgets.Layout(display="none", width="auto"))
     status = widgets.HTML()
     pending: dict[str, Any] = {}
 
@@ -283,7 +292,7 @@ def save_step(section: str, source: str, content: Callable[[], dict | None], *, 
     def offer() -> None:
         data = content()
         if data is None:
-            status.value = '<p role="status">Det er ingenting å lagre ennå. Regn ut et resultat først.</p>'
+            status.value = '<p role="status">Det er ingenting å lagre ennå. Fyll ut eller regn ut noe over først.</p>'
             return
         project = workbook.load(path)
         existing = workbook.section_summary(project, section)
@@ -322,7 +331,7 @@ def action(label: str, do: Callable[[], Any], *, note: str) -> widgets.VBox:
     """A button that runs ``do()`` and says what it made (files) or what went wrong.
 
     A button does nothing on the static site, so it sits under a «Kjør interaktivt» note."""
-    button = widgets.Button(description=label)
+    button = widgets.Button(description=label, layout=_fit())
     status = widgets.HTML()
 
     def on_click(_event: Any = None) -> None:
@@ -380,3 +389,188 @@ def table(frame, *, caption: str, decimals: int = 0) -> HTML:
         f'<table class="hi-tabell"><caption>{html.escape(caption)}</caption>'
         f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
     )
+
+
+class _Question(widgets.VBox):
+    """A prompt shown in full above its drop-down; ``value`` mirrors the drop-down (Python side only)."""
+
+    value = traitlets.Any(allow_none=True)
+
+
+def question(prompt: str, options: Iterable[Any], *, value: Any = None) -> widgets.VBox:
+    """A drop-down under a long question or statement, for :func:`live_form`.
+
+    A drop-down's own label is cut off after one line, so the whole ``prompt`` is shown
+    wrapped above it; the drop-down carries the prompt as its accessible name (``title``),
+    so a screen reader says what it is for. ``options`` are as for ``widgets.Dropdown``
+    (labels, or ``(label, value)`` pairs). The returned box has a ``value`` that
+    :func:`live_form` can read and observe like any control.
+    """
+    dropdown = widgets.Dropdown(options=list(options), description="", tooltip=prompt,
+                                layout=widgets.Layout(width="max-content", max_width="100%"))
+    if value is not None:
+        dropdown.value = value
+    text = widgets.HTML(f'<p style="margin:0.6em 0 0.1em;line-height:1.45;white-space:normal">'
+                        f"{html.escape(prompt)}</p>")
+    box = _Question([text, dropdown], layout=widgets.Layout(max_width="48em"))
+    traitlets.link((dropdown, "value"), (box, "value"))
+    return box
+
+
+def record_editor(
+    controls: Mapping[str, widgets.ValueWidget],
+    records: Iterable[Any],
+    *,
+    apply: Callable[[list, str, int | None, dict], list],
+    values: Callable[[Any], dict],
+    label: Callable[[Any], str],
+    view: Callable[[list], Any],
+    note: str,
+    load: Callable[[list, bytes], list] | None = None,
+    save: tuple[str, str] | None = None,
+    content: Callable[[list], dict] | None = None,
+    actions: Iterable[str] | Mapping[str, str] = ("legg_til", "endre", "slett"),
+    path: Any = None,
+) -> widgets.VBox:
+    """A form and a list: add, select to edit, delete; optionally import a CSV file and save.
+
+    ``apply(records, action, index, form_values)`` is the pure edit (``action`` is
+    ``"legg_til"``, ``"endre"`` or ``"slett"``; ``index`` the selected row) and returns the
+    new list or raises :class:`InputError`: then the message shows, and the list and the
+    form stay as they were. Selecting a row fills the form with ``values(record)``;
+    ``view(records)`` is shown under the list. ``load(records, raw)`` reads an uploaded
+    file into the list; ``save=(section, notebook)`` saves ``content(records)``.
+    ``actions`` chooses the buttons (a mapping also renames them). The current list is
+    ``box.state.records``.
+    """
+    state = types.SimpleNamespace(records=list(records))
+    defaults = {name: control.value for name, control in controls.items()}
+    listing = widgets.Select(options=[], rows=8, description="Lista:", style={"description_width": "initial"},
+                             layout=widgets.Layout(width="46em", max_width="100%"))
+    names = {"legg_til": "Legg til", "endre": "Lagre endring", "slett": "Slett valgt"}
+    names.update(actions if isinstance(actions, Mapping) else {})
+    buttons = {action: widgets.Button(description=names[action], layout=_fit()) for action in actions}
+    clear = widgets.Button(description="Tøm skjemaet", tooltip="Sett skjemaet tilbake til standardverdiene",
+                           layout=_fit())
+    message, result = widgets.HTML(), widgets.Output()
+    done = {"legg_til": "Lagt til.", "endre": "Endringen er lagret.", "hent": "Hentet fra filen.",
+            "slett": "Slettet. Angrer du? Skjemaet har fortsatt verdiene: trykk «Legg til»."
+            if "legg_til" in buttons else "Fjernet."}
+
+    def refresh(selected: int | None = None) -> None:
+        listing.options = [(f"{i + 1}. {label(r)}", i) for i, r in enumerate(state.records)]
+        listing.value = selected if selected is not None and selected < len(state.records) else None
+        result.outputs = ()
+        try:
+            result.append_display_data(view(state.records))
+        except Exception as error:  # noqa: BLE001 - shown as a Norwegian message
+            result.append_display_data(HTML(error_html(error)))
+
+    def run(action: str, change: Callable[[], list], selected: Callable[[list], int | None]) -> None:
+        try:
+            new = change()
+        except Exception as error:  # noqa: BLE001 - the list and the form stay as they were
+            if not isinstance(error, InputError):
+                traceback.print_exc(limit=3)
+            message.value = error_html(error)
+            return
+        state.records = new
+        refresh(selected(new))
+        message.value = f'<p role="status">{done.get(action, "Ferdig.")} Lista har nå {len(new)} rader.</p>'
+        if action == "legg_til":
+            reset()
+
+    def on_action(action: str) -> Callable[[Any], None]:
+        def click(_event: Any = None) -> None:
+            index = listing.value
+            form = {name: control.value for name, control in controls.items()}
+            keep = {"legg_til": lambda new: None, "endre": lambda new: index, "slett": lambda new: None}[action]
+            run(action, lambda: apply(state.records, action, index, form), keep)
+        return click
+
+    def reset(_event: Any = None) -> None:
+        for name, control in controls.items():
+            control.value = defaults[name]
+
+    def on_select(change: Any) -> None:
+        if change["new"] is not None and change["new"] < len(state.records):
+            for name, value in values(state.records[change["new"]]).items():
+                if name in controls:
+                    controls[name].value = value
+
+    for action, button in buttons.items():
+        button.on_click(on_action(action))
+    clear.on_click(reset)
+    listing.observe(on_select, names="value")
+    rows: list[widgets.Widget] = [widgets.HTML(run_live_note(note).data), *controls.values(),
+                                  widgets.HBox([*buttons.values(), clear]), message, listing]
+    if load is not None:
+        upload = widgets.FileUpload(accept=".csv,.txt", multiple=False, description="Hent fra CSV-fil",
+                                    layout=widgets.Layout(width="auto"))
+        upload.observe(lambda change: change["new"] and run(
+            "hent", lambda: load(state.records, bytes(change["new"][0]["content"])), lambda new: None),
+            names="value")
+        rows.insert(-1, upload)
+    saving = [save_step(save[0], save[1], lambda: content(state.records), path=path)] if save and content else []
+    refresh()
+    box = widgets.VBox([*rows, result, *saving])
+    box.state = state
+    return box
+
+
+def row_form(
+    rows: Mapping[str, Mapping[str, widgets.ValueWidget]],
+    compute: Callable[..., Any],
+    *,
+    note: str,
+    save: tuple[str, str] | None = None,
+) -> widgets.VBox:
+    """:func:`live_form` with the controls laid out in rows: one row per item, its label first.
+
+    ``rows`` maps a row label to that row's controls by name; names must be unique across
+    rows, since ``compute(**values)`` gets them all at once. Errors and «Lagre i
+    prosjektet mitt» work as in :func:`live_form`.
+    """
+    flat = {name: control for row in rows.values() for name, control in row.items()}
+    form = live_form(flat, compute, note=note, save=save)
+    lines = [widgets.HBox([widgets.HTML(f"<strong>{html.escape(label)}</strong>",
+                                        layout=widgets.Layout(width="15em", min_width="10em")), *row.values()],
+                          layout=widgets.Layout(flex_flow="row wrap", align_items="center", margin="0.2em 0"))
+             for label, row in rows.items()]
+    form.children = (form.children[0], *lines, *form.children[1 + len(flat):])
+    return form
+
+
+def rating_rows(
+    items: Mapping[str, str],
+    ratings: Iterable[tuple[str, str]],
+    levels: Iterable[tuple[str, str]],
+    defaults: Mapping[str, tuple[str, str, str]] | None = None,
+) -> dict[str, dict[str, widgets.ValueWidget]]:
+    """For :func:`row_form`: per item (id -> label) a rating drop-down, a level drop-down and a
+    note field, named ``vurdering_<id>``, ``kompleksitet_<id>`` and ``notat_<id>``.
+    ``defaults`` maps an id to its starting ``(rating, level, note)`` values."""
+    ratings, levels, defaults = list(ratings), list(levels), defaults or {}
+    out: dict[str, dict[str, widgets.ValueWidget]] = {}
+    for key, label in items.items():
+        rating, level, note = defaults.get(key, (ratings[0][1], levels[0][1], ""))
+        out[label] = {
+            f"vurdering_{key}": widgets.Dropdown(options=ratings, value=rating, description="Vurdering:",
+                                                 tooltip=f"Vurdering: {label}", style={"description_width": "initial"},
+                                                 layout=widgets.Layout(width="15em")),
+            f"kompleksitet_{key}": widgets.Dropdown(options=levels, value=level, description="Kompleksitet:",
+                                                    tooltip=f"Kompleksitet: {label}",
+                                                    style={"description_width": "initial"},
+                                                    layout=widgets.Layout(width="14em")),
+            f"notat_{key}": widgets.Text(value=note, description="Notat:", continuous_update=False,
+                                         tooltip=f"Notat: {label}", style={"description_width": "initial"},
+                                         layout=widgets.Layout(width="30em", max_width="100%")),
+        }
+    return out
+
+
+def year_slider(label: str, low: int, high: int, value: int) -> widgets.IntSlider:
+    """A labelled slider for a year; its own readout shows the year as 1995 (no thousands space)."""
+    return widgets.IntSlider(value=value, min=low, max=high, step=1, description=label, continuous_update=False,
+                             style={"description_width": "18em"},
+                             layout=widgets.Layout(width="34em", max_width="100%"))

@@ -69,3 +69,35 @@ def test_pasted_measurements_from_norwegian_excel():
     assert record["tall"]["verdier"][:2] == [12.5, 13.1] and record["tall"]["tegn_på_endring"] is False
     with pytest.raises(InputError, match="«mange» er ikke et tall"):
         runchart.explore("periode;verdi\n1;mange\n", "x")
+
+
+# -- XmR control chart -------------------------------------------------------------------
+
+def test_xmr_constant_is_three_over_d2():
+    assert runchart.XMR_CONSTANT == pytest.approx(3 / 1.128, abs=0.001)  # d2 for n = 2
+
+
+def test_xmr_limits_worked_by_hand():
+    values = [10, 12, 11, 13, 9, 10, 12, 11, 13, 9]
+    # mean 11; moving ranges 2,1,2,4,1,2,1,2,4 -> mean 19/9; limits 11 ± 2.66 * 19/9
+    limits = runchart.xmr(values)
+    assert limits.mean == pytest.approx(11)
+    assert limits.mean_moving_range == pytest.approx(19 / 9)
+    assert limits.upper == pytest.approx(11 + 2.66 * 19 / 9)
+    assert limits.lower == pytest.approx(11 - 2.66 * 19 / 9)
+    assert limits.outside == () and not limits.signal
+
+
+def test_xmr_flags_a_point_outside_the_limits():
+    values = [10, 11, 10, 11, 10, 11, 10, 11, 10, 25]
+    limits = runchart.xmr(values)
+    # mean 119/10 = 11.9; moving ranges 1 (x8) and 15 -> mean 23/9; upper limit about 18.7
+    assert limits.upper == pytest.approx(11.9 + 2.66 * 23 / 9)
+    assert limits.outside == (9,) and limits.signal
+
+
+@pytest.mark.parametrize(("values", "expected"), [([1, 2, 3], "bare 3 målinger"),
+                                                  ([1.0, float("nan")] + [2.0] * 10, "mangler")])
+def test_xmr_needs_enough_measurements(values, expected):
+    with pytest.raises(InputError, match=expected):
+        runchart.xmr(values)

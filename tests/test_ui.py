@@ -182,3 +182,55 @@ def test_forms_save_their_last_good_result(tmp_path, monkeypatch):
     save.children[0].children[0].click()
     saved = workbook.load(tmp_path / "p.json")["seksjoner"]["ubalanse"]
     assert saved["fra"] == "Din kommune" and saved["innhold"]["tall"]["ansatte_2022"] == 800
+
+
+def _apply_names(records, action, index, form):
+    """A pure edit for the editor test: names must be non-empty and unique."""
+    name = form["navn"].strip()
+    if action == "slett":
+        return [r for i, r in enumerate(records) if i != index]
+    if not name:
+        raise InputError("navnet er tomt", "Skriv et navn.", field="Navn")
+    others = [r for i, r in enumerate(records) if not (action == "endre" and i == index)]
+    if name.casefold() in {r.casefold() for r in others}:
+        raise InputError(f"«{name}» står allerede i lista", "Velg et annet navn.", field="Navn")
+    return others + [name] if action == "legg_til" else [name if i == index else r for i, r in enumerate(records)]
+
+
+def test_record_editor_adds_edits_deletes_and_keeps_everything_on_errors(tmp_path):
+    name = ui.text("Navn:")
+    box = ui.record_editor({"navn": name}, ["Brukerne"], apply=_apply_names, values=lambda r: {"navn": r},
+                           label=str, view=lambda rs: HTMLView(", ".join(rs)), note="Kjør notatboka.",
+                           save=("interessenter", "Test"), content=lambda rs: {"tekst": ", ".join(rs)},
+                           path=tmp_path / "p.json")
+    buttons = {b.description: b for b in box.children if isinstance(b, widgets.HBox) for b in b.children}
+    listing = next(c for c in box.children if isinstance(c, widgets.Select))
+    message = next(c for c in box.children if isinstance(c, widgets.HTML) and c is not box.children[0])
+
+    name.value = "Pårørende"
+    buttons["Legg til"].click()
+    assert box.state.records == ["Brukerne", "Pårørende"] and name.value == "" and "2 rader" in message.value
+
+    name.value = " brukerne "
+    buttons["Legg til"].click()  # duplicate: message, and neither the list nor the form changes
+    assert box.state.records == ["Brukerne", "Pårørende"] and name.value == " brukerne "
+    assert "står allerede i lista" in message.value and "Traceback" not in message.value
+
+    listing.value = 1  # selecting a row fills the form
+    assert name.value == "Pårørende"
+    name.value = "Pårørende og naboer"
+    buttons["Lagre endring"].click()
+    assert box.state.records == ["Brukerne", "Pårørende og naboer"] and listing.value == 1
+
+    listing.value = 0
+    buttons["Slett valgt"].click()
+    assert box.state.records == ["Pårørende og naboer"]
+    assert [label for label, _ in listing.options] == ["1. Pårørende og naboer"]
+
+
+class HTMLView:
+    def __init__(self, text):
+        self.text = text
+
+    def _repr_html_(self):
+        return self.text

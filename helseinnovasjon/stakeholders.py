@@ -1,0 +1,902 @@
+"""Stakeholders of an innovation project: who they are, how they count, how to involve them.
+
+Scales (one for the whole course, explained in Norwegian in :data:`SCALE_TEXT`):
+
+* **makt** (power) and **interesse** (interest): whole numbers 1–5; 4 and 5 count as
+  high, so the dividing lines of the grid lie at 3.5 and no point sits on a line;
+* **holdning** (attitude to the project): −2 (strongly against) to +2 (strongly for);
+* **legitimitet** (legitimacy) and **hast** (urgency): yes or no. The third salience
+  attribute, power, follows the power score: 4 or 5 means the stakeholder has power.
+
+Two classifications: Mendelow's power/interest quadrants (Mendelow 1981) and the salience
+classes of Mitchell, Agle & Wood (1997). Participation is placed on Arnstein's ladder
+(1969), with a rough link to the degrees used in Norwegian health services.
+
+Everything here is pure: form values or CSV text in, validated :class:`Stakeholder` lists
+out. Every list edit returns a new list; bad input raises :class:`InputError` with a
+Norwegian sentence and leaves the old list as it was.
+"""
+
+from __future__ import annotations
+
+import csv
+import html
+import io
+import math
+import textwrap
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+import matplotlib as mpl
+import pandas as pd
+from IPython.display import HTML
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.patches import Circle
+
+from . import data, plotting
+from .errors import InputError
+
+EXAMPLE_TABLE = "interessenter-eksempel"
+SECTION, SECTION_PARTICIPATION = "interessenter", "medvirkning"
+MAX_NAME, MAX_GROUP, MAX_STAKEHOLDERS = 60, 60, 40
+SCORE = (1, 5)
+ATTITUDE = (-2, 2)
+HIGH = 4  # 4 and 5 count as high power / high interest
+SOURCE = "Modeller: Mendelow (1981) og Mitchell, Agle og Wood (1997)."
+SOURCE_LADDER = "Stigen: Arnstein (1969)."
+
+SCALE_TEXT = (
+    "Makt og interesse: 1 (svært liten) til 5 (svært stor); 4 og 5 regnes som stor. "
+    "Holdning: −2 (sterkt imot) til +2 (sterkt for), 0 er nøytral. "
+    "Legitimitet og hast: ja eller nei. Makt i Mitchells modell følger maktskåren: 4 eller 5 betyr ja."
+)
+
+GROUPS = [
+    "Nasjonale myndigheter",
+    "KS og sentrale organisasjoner",
+    "Nettverk på tvers av kommuner og nivåer",
+    "Politikere",
+    "Administrasjon og ledelse",
+    "Ansatte",
+    "Tjenestemottakere",
+    "Pårørende",
+    "Innbyggere",
+    "Lag og organisasjoner",
+    "Akademia og fagmiljøer",
+    "Næringsliv",
+    "Andre",
+]
+
+ATTITUDES = {-2: "Sterkt imot", -1: "Litt imot", 0: "Nøytral", 1: "Litt for", 2: "Sterkt for"}
+
+# Mendelow's grid: (high power, high interest) -> (quadrant, what to do)
+QUADRANTS = {
+    (True, True): ("Nøkkelaktør", "Samarbeid tett"),
+    (True, False): ("Hold fornøyd", "Hold dem fornøyd"),
+    (False, True): ("Hold informert", "Hold dem informert"),
+    (False, False): ("Følg med", "Følg med, lite innsats"),
+}
+
+# Mitchell, Agle & Wood (1997): (power, legitimacy, urgency) -> class, and what to do (course text).
+SALIENCE = {
+    (False, False, False): ("Ikke interessent nå", "Ingen av egenskapene. Sjekk igjen senere: dette kan endre seg."),
+    (True, False, False): ("Sovende", "Har makt, men ingen krav nå. Hold kontakt, så du merker det hvis de "
+                                      "får et krav."),
+    (False, True, False): ("Skjønnsbasert", "Har et rimelig krav, men verken makt eller hast. Ta dem med av "
+                                            "godt skjønn, for eksempel i en referansegruppe."),
+    (False, False, True): ("Krevende", "Har et hastende krav uten makt eller legitimitet. Lytt, forklar og "
+                                       "sjekk om kravet er rimelig."),
+    (True, True, False): ("Dominerende", "Har makt og et rimelig krav. Forankre prosjektet hos dem og gi dem "
+                                         "en formell rolle, for eksempel i styringsgruppen."),
+    (True, False, True): ("Farlig", "Har makt og hast, men kravet er ikke anerkjent. Snakk med dem tidlig, så "
+                                    "de ikke stanser prosjektet."),
+    (False, True, True): ("Avhengig", "Har et rimelig og hastende krav, men er avhengig av andre med makt. "
+                                      "Gi dem en stemme, og finn noen med makt som kan tale deres sak."),
+    (True, True, True): ("Avgjørende", "Har makt, et rimelig krav og hast. Samarbeid tett og prioriter dem "
+                                       "først."),
+}
+
+SALIENCE_GROUP = {0: "Ikke interessent", 1: "Latent", 2: "Forventende", 3: "Avgjørende"}
+
+# Arnstein (1969), bottom to top, with her three groups.
+LADDER = {
+    1: "Manipulasjon", 2: "Terapi", 3: "Informasjon", 4: "Konsultasjon",
+    5: "Beroligelse", 6: "Partnerskap", 7: "Delegert makt", 8: "Innbyggerkontroll",
+}
+LADDER_SHORT = {7: "Delegert\nmakt", 8: "Innbygger-\nkontroll"}
+LADDER_GROUPS = [((1, 2), "Ikke-deltakelse"), ((3, 5), "Symbolsk deltakelse"), ((6, 8), "Innbyggermakt")]
+# A rough link to the three degrees used in Norwegian services (Helsedirektoratet 2006): made for the course.
+DEGREES = [((1, 2), "Ingen medvirkning"), ((3, 4), "Brukerorientering"), ((5, 6), "Brukermedvirkning"),
+           ((7, 8), "Brukerstyring")]
+# Where user involvement happens in Norwegian health services (Helsebiblioteket 2019).
+ARENAS = {
+    "Individnivå": "Brukeren medvirker i sin egen tjeneste (pasient- og brukerrettighetsloven § 3-1).",
+    "Tjenestenivå": "Brukere er med og utvikler og forbedrer tjenesten (forskrift om ledelse og "
+                    "kvalitetsforbedring).",
+    "Systemnivå": "Brukerorganisasjoner og råd er med i planer og politiske prosesser.",
+}
+
+# CSV columns in the order they are written; the optional ones may be missing in a file.
+COLUMNS = ["navn", "gruppe", "makt", "interesse", "holdning", "legitimitet", "hast", "trinn_naa", "trinn_maal"]
+OPTIONAL = ["trinn_naa", "trinn_maal"]
+YES = {"ja", "j", "x", "1", "sann", "true", "yes", "y"}
+NO = {"nei", "n", "", "0", "usann", "false", "no", "-"}
+
+# Form field labels (used in error messages, so they name what the participant sees).
+LABELS = {"navn": "Navn", "gruppe": "Gruppe", "makt": "Makt", "interesse": "Interesse",
+          "holdning": "Holdning", "legitimitet": "Legitimitet", "hast": "Hast",
+          "trinn_naa": "Trinn nå", "trinn_maal": "Trinn planlagt"}
+
+
+@dataclass(frozen=True)
+class Stakeholder:
+    """One stakeholder, validated. ``level_now``/``level_goal`` are rungs of Arnstein's ladder."""
+
+    name: str
+    group: str
+    power: int
+    interest: int
+    attitude: int = 0
+    legitimacy: bool = False
+    urgency: bool = False
+    level_now: int | None = None
+    level_goal: int | None = None
+
+    @property
+    def has_power(self) -> bool:
+        """Power in Mitchell's sense follows the power score."""
+        return self.power >= HIGH
+
+    @property
+    def quadrant(self) -> str:
+        return QUADRANTS[(self.power >= HIGH, self.interest >= HIGH)][0]
+
+    @property
+    def salience(self) -> str:
+        return SALIENCE[(self.has_power, self.legitimacy, self.urgency)][0]
+
+    @property
+    def salience_group(self) -> str:
+        return SALIENCE_GROUP[self.has_power + self.legitimacy + self.urgency]
+
+    @property
+    def engagement(self) -> str:
+        """A suggested way to involve this stakeholder, from both models."""
+        return f"{QUADRANTS[(self.power >= HIGH, self.interest >= HIGH)][1]}. " + \
+            SALIENCE[(self.has_power, self.legitimacy, self.urgency)][1]
+
+    def record(self) -> dict[str, Any]:
+        """Plain JSON with the CSV's Norwegian keys (for the project file)."""
+        return {"navn": self.name, "gruppe": self.group, "makt": self.power, "interesse": self.interest,
+                "holdning": self.attitude, "legitimitet": self.legitimacy, "hast": self.urgency,
+                "trinn_naa": self.level_now, "trinn_maal": self.level_goal}
+
+
+# -- validation and pure list edits ----------------------------------------------------------
+
+def key(name: str) -> str:
+    """The name as compared for duplicates: case and spacing do not matter."""
+    return " ".join(str(name).split()).casefold()
+
+
+def _text(value: Any, field: str, maximum: int, what: str) -> str:
+    text = " ".join(str(value if value is not None else "").split())
+    if not text:
+        raise InputError("feltet er tomt", f"Skriv inn {what}.", field=LABELS[field])
+    if len(text) > maximum:
+        raise InputError(f"teksten er for lang ({len(text)} tegn)",
+                         f"Bruk høyst {maximum} tegn, for eksempel en forkortelse.", field=LABELS[field])
+    return text
+
+
+def _whole(value: Any, field: str, low: int, high: int, *, optional: bool = False) -> int | None:
+    if value is None or (not isinstance(value, str) and pd.isna(value)) or str(value).strip() in ("", "–"):
+        if optional:
+            return None
+        raise InputError("feltet er tomt", f"Velg et helt tall fra {low} til {high}.", field=LABELS[field])
+    if isinstance(value, bool):
+        raise InputError(f"«{value}» er ikke et tall", f"Velg et helt tall fra {low} til {high}.",
+                         field=LABELS[field])
+    number = value if isinstance(value, (int, float)) else data.parse_number(str(value), field=LABELS[field])
+    if float(number) != int(number):
+        raise InputError(f"«{plotting.format_number(number, 2, trim=True)}» er ikke et helt tall",
+                         f"Velg et helt tall fra {low} til {high}.", field=LABELS[field])
+    number = int(number)
+    if not low <= number <= high:
+        shown = plotting.format_number(number)
+        raise InputError(f"{shown} er utenfor skalaen",
+                         f"Velg et helt tall fra {plotting.format_number(low)} til {high}.", field=LABELS[field])
+    return number
+
+
+def _yes_no(value: Any, field: str) -> bool:
+    if isinstance(value, bool):
+        return value
+    text = str(value if value is not None else "").strip().casefold()
+    if text in YES:
+        return True
+    if text in NO:
+        return False
+    raise InputError(f"«{value}» er verken ja eller nei", "Skriv «ja» eller «nei».", field=LABELS[field])
+
+
+def parse(values: Mapping[str, Any]) -> Stakeholder:
+    """A stakeholder from form or CSV values (Norwegian keys as in :data:`COLUMNS`)."""
+    return Stakeholder(
+        name=_text(values.get("navn"), "navn", MAX_NAME, "et navn på interessenten"),
+        group=_text(values.get("gruppe") or "Andre", "gruppe", MAX_GROUP, "en gruppe"),
+        power=_whole(values.get("makt"), "makt", *SCORE),
+        interest=_whole(values.get("interesse"), "interesse", *SCORE),
+        attitude=_whole(values.get("holdning", 0), "holdning", *ATTITUDE),
+        legitimacy=_yes_no(values.get("legitimitet", False), "legitimitet"),
+        urgency=_yes_no(values.get("hast", False), "hast"),
+        level_now=_whole(values.get("trinn_naa"), "trinn_naa", 1, 8, optional=True),
+        level_goal=_whole(values.get("trinn_maal"), "trinn_maal", 1, 8, optional=True),
+    )
+
+
+def _check_unique(items: Sequence[Stakeholder], new: Stakeholder, skip: int | None = None) -> None:
+    for i, other in enumerate(items):
+        if i != skip and key(other.name) == key(new.name):
+            raise InputError(f"«{new.name}» står allerede i lista (som «{other.name}»)",
+                             "Gi interessenten et annet navn, eller velg den i lista for å endre den.",
+                             field=LABELS["navn"])
+
+
+def add(items: Sequence[Stakeholder], new: Stakeholder) -> list[Stakeholder]:
+    """A new list with ``new`` at the end (no duplicate names, at most MAX_STAKEHOLDERS)."""
+    _check_unique(items, new)
+    if len(items) >= MAX_STAKEHOLDERS:
+        raise InputError(f"lista har allerede {len(items)} interessenter",
+                         f"Kartet blir uleselig med flere enn {MAX_STAKEHOLDERS}. Slå sammen noen til grupper.")
+    return [*items, new]
+
+
+def _selected(items: Sequence[Stakeholder], index: int | None) -> int:
+    if index is None or not 0 <= index < len(items):
+        raise InputError("ingen interessent er valgt", "Velg en interessent i lista først.")
+    return index
+
+
+def edit(items: Sequence[Stakeholder], index: int | None, new: Stakeholder) -> list[Stakeholder]:
+    """A new list with item ``index`` replaced; the ladder placement is kept if the form has none."""
+    index = _selected(items, index)
+    _check_unique(items, new, skip=index)
+    old = items[index]
+    if new.level_now is None and new.level_goal is None:
+        new = replace(new, level_now=old.level_now, level_goal=old.level_goal)
+    return [*items[:index], new, *items[index + 1:]]
+
+
+def remove(items: Sequence[Stakeholder], index: int | None) -> list[Stakeholder]:
+    """A new list without item ``index``."""
+    index = _selected(items, index)
+    return [*items[:index], *items[index + 1:]]
+
+
+def apply(items: Sequence[Stakeholder], action: str, index: int | None, values: Mapping[str, Any]) -> list[Stakeholder]:
+    """One edit from the form: ``action`` is ``"legg_til"``, ``"endre"`` or ``"slett"``."""
+    if action == "slett":
+        return remove(items, index)
+    new = parse(values)
+    return add(items, new) if action == "legg_til" else edit(items, index, new)
+
+
+def merge(items: Sequence[Stakeholder], imported: Iterable[Stakeholder]) -> list[Stakeholder]:
+    """The list with every imported stakeholder added (all or nothing)."""
+    result = list(items)
+    for new in imported:
+        result = add(result, new)
+    return result
+
+
+def form_values(item: Stakeholder) -> dict[str, Any]:
+    """The form's values for one stakeholder (to fill the form when it is selected)."""
+    return {"navn": item.name, "gruppe": item.group, "makt": item.power, "interesse": item.interest,
+            "holdning": item.attitude, "legitimitet": item.legitimacy, "hast": item.urgency}
+
+
+def label(item: Stakeholder) -> str:
+    """One line in the editor's list."""
+    return f"{item.name} ({item.group}): makt {item.power}, interesse {item.interest}, {item.quadrant.lower()}"
+
+
+# -- participation (Arnstein's ladder) -------------------------------------------------------
+
+def rung_group(rung: int) -> str:
+    return next(name for (low, high), name in LADDER_GROUPS if low <= rung <= high)
+
+
+def degree(rung: int) -> str:
+    """The Norwegian degree of user involvement a rung roughly matches (course's own link)."""
+    return next(name for (low, high), name in DEGREES if low <= rung <= high)
+
+
+def rung_options() -> list[tuple[str, int | None]]:
+    """Drop-down options: «3 Informasjon» … and «Ikke valgt»."""
+    return [("Ikke valgt", None), *((f"{n} {name}", n) for n, name in LADDER.items())]
+
+
+def ladder_table() -> Any:
+    """Arnstein's ladder from the top, with her groups and the Norwegian degree."""
+    rows = [{"Trinn": f"{n} {LADDER[n]}", "Arnsteins gruppe": rung_group(n), "Norsk grad (grov kobling)": degree(n)}
+            for n in sorted(LADDER, reverse=True)]
+    return pd.DataFrame(rows)
+
+
+def arena_table() -> pd.DataFrame:
+    """The three levels of user involvement in Norwegian health services."""
+    return pd.DataFrame({"Nivå": list(ARENAS), "Hva det betyr": list(ARENAS.values())})
+
+
+USER_GROUPS = ("Tjenestemottakere", "Pårørende")
+
+
+def users_report(items: Sequence[Stakeholder]) -> str:
+    """Where users and next of kin stand on the ladder, and what one step up would be."""
+    users = [i for i in items if i.group in USER_GROUPS]
+    if not users:
+        return ("Ingen interessenter i gruppene «Tjenestemottakere» eller «Pårørende». "
+                "Hvem representerer brukerne og de pårørende i prosjektet ditt?")
+    lines = []
+    for item in users:
+        where = (f"står på trinn {item.level_now} {LADDER[item.level_now].lower()} "
+                 f"({rung_group(item.level_now).lower()})") if item.level_now else "er ikke plassert"
+        lines.append(f"{item.name} {where}. Ett trinn opp: {one_step_up(item).split(': ', 1)[-1]}")
+    return "\n".join(lines)
+
+
+def place(items: Sequence[Stakeholder], action: str, index: int | None, values: Mapping[str, Any]) -> list[Stakeholder]:
+    """Set (or clear, with ``"slett"``) one stakeholder's rungs now and planned."""
+    index = _selected(items, index)
+    if action == "slett":
+        new = replace(items[index], level_now=None, level_goal=None)
+    else:
+        now = _whole(values.get("trinn_naa"), "trinn_naa", 1, 8)
+        goal = _whole(values.get("trinn_maal"), "trinn_maal", 1, 8)
+        new = replace(items[index], level_now=now, level_goal=goal)
+    return [*items[:index], new, *items[index + 1:]]
+
+
+def ladder_values(item: Stakeholder) -> dict[str, Any]:
+    return {"trinn_naa": item.level_now, "trinn_maal": item.level_goal}
+
+
+def ladder_label(item: Stakeholder) -> str:
+    if item.level_now is None:
+        return f"{item.name}: ikke plassert"
+    return f"{item.name}: nå {item.level_now} {LADDER[item.level_now]}, planlagt {item.level_goal} " \
+           f"{LADDER[item.level_goal]}"
+
+
+def one_step_up(item: Stakeholder) -> str:
+    """What it would mean to move one rung up from where the stakeholder is now."""
+    if item.level_now is None:
+        return f"{item.name} er ikke plassert på stigen ennå."
+    if item.level_now == 8:
+        return f"{item.name} står allerede på øverste trinn ({LADDER[8].lower()})."
+    up = item.level_now + 1
+    return (f"{item.name}: fra {item.level_now} {LADDER[item.level_now].lower()} til {up} {LADDER[up].lower()} "
+            f"({rung_group(up).lower()}; i norsk språkbruk {degree(up).lower()}).")
+
+
+# -- reading, writing and the project file -----------------------------------------------------
+
+def _schema(columns: Iterable[str]) -> dict[str, Any]:
+    """The example file's schema from datapackage.json, for the columns a file has.
+
+    Yes/no columns lose their ``enum`` so that «Ja», «x» or «1» are read too, and an empty
+    cell there means no (checked here)."""
+    present = {c.strip().casefold() for c in columns}
+    fields = []
+    for field in data.resource(EXAMPLE_TABLE)["schema"]["fields"]:
+        if field["name"] in OPTIONAL and field["name"] not in present:
+            continue
+        if "enum" in field.get("constraints", {}):
+            field = {**field, "constraints": {}}
+        fields.append(field)
+    return {"fields": fields}
+
+
+def read(source: str | Path | bytes, *, label: str | None = None) -> list[Stakeholder]:
+    """Stakeholders from a CSV file or uploaded bytes (comma or Norwegian Excel ';')."""
+    if isinstance(source, str) and "\n" in source:
+        source = source.encode("utf-8")
+    if isinstance(source, bytes):
+        raw, label = source, label or "den opplastede filen"
+    else:
+        path = Path(source)
+        label = label or path.name
+        raw = path.read_bytes() if path.is_file() else b""
+        if not path.is_file():
+            raise InputError("filen finnes ikke", "Kontroller filnavnet og mappen.", source=label)
+    text = data._decode(raw)  # noqa: SLF001 - same package: peek at the header for the optional columns
+    header = next((line for line in text.splitlines() if line.strip()), "")
+    columns = next(csv.reader([header], delimiter=max([";", "\t", ","], key=header.count)), [])
+    table = data.read_csv(raw, _schema(columns), label=label)
+    items: list[Stakeholder] = []
+    for row_number, row in enumerate(table.to_dict("records"), start=2):
+        try:
+            items = add(items, parse(row))
+        except InputError as error:
+            raise InputError(error.problem, error.fix, source=label, row=row_number,
+                             column=next((c for c, t in LABELS.items() if t == error.field), None)) from None
+    if not items:
+        raise InputError("filen har ingen interessenter", "Legg til minst én rad under overskriften.", source=label)
+    return items
+
+
+def to_csv(items: Sequence[Stakeholder], *, excel: bool = True) -> bytes:
+    """CSV bytes: Norwegian Excel (``;``, BOM, CRLF) by default, else plain UTF-8 with commas."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=";" if excel else ",", lineterminator="\r\n" if excel else "\n")
+    writer.writerow(COLUMNS)
+    for item in items:
+        rec = item.record()
+        writer.writerow([rec["navn"], rec["gruppe"], rec["makt"], rec["interesse"], rec["holdning"],
+                         "ja" if rec["legitimitet"] else "nei", "ja" if rec["hast"] else "nei",
+                         "" if rec["trinn_naa"] is None else rec["trinn_naa"],
+                         "" if rec["trinn_maal"] is None else rec["trinn_maal"]])
+    return buffer.getvalue().encode("utf-8-sig" if excel else "utf-8")
+
+
+def write(items: Sequence[Stakeholder], path: str | Path, *, excel: bool = True) -> Path:
+    path = Path(path)
+    path.write_bytes(to_csv(items, excel=excel))
+    return path
+
+
+def load_example(data_dir: Path = data.DATA_DIR) -> list[Stakeholder]:
+    """The course's illustrative example: a municipality introducing digital night supervision."""
+    res = data.resource(EXAMPLE_TABLE, data_dir)
+    return read(Path(data_dir) / res["path"], label=res["path"])
+
+
+def from_records(records: Iterable[Mapping[str, Any]], source: str = "prosjektfilen") -> list[Stakeholder]:
+    items: list[Stakeholder] = []
+    for number, rec in enumerate(records, start=1):
+        try:
+            items = add(items, parse(rec))
+        except InputError as error:
+            raise InputError(f"interessent nummer {number} kan ikke leses: {error.problem}",
+                             "Rett den i filen, eller start på nytt.", source=source) from None
+    return items
+
+
+def content(items: Sequence[Stakeholder]) -> dict[str, Any]:
+    """What «Lagre i prosjektet mitt» saves in the section «interessenter»."""
+    return {"tekst": summary(items), "skala": SCALE_TEXT, "interessenter": [i.record() for i in items]}
+
+
+def participation_content(items: Sequence[Stakeholder]) -> dict[str, Any]:
+    """What is saved in the section «medvirkning»."""
+    placed = [i for i in items if i.level_now is not None]
+    up = sum(1 for i in placed if i.level_goal > i.level_now)
+    text = (f"{len(placed)} av {len(items)} interessenter er plassert på Arnsteins stige; "
+            f"{up} skal flyttes opp.") if items else "Ingen interessenter ennå."
+    return {"tekst": text, "plasseringer": [{"navn": i.name, "trinn_naa": i.level_now, "trinn_maal": i.level_goal,
+                                             "grad_naa": degree(i.level_now), "grad_maal": degree(i.level_goal)}
+                                            for i in placed]}
+
+
+def start(*, fallback: str = "tom", path: Path | None = None) -> tuple[list[Stakeholder], str]:
+    """Where the editor starts: what is saved in the project file, else an empty list or the example.
+
+    Returns the list and a Norwegian sentence saying where it came from. A project file
+    that cannot be read is left alone; the editor starts from the fallback and says so."""
+    from . import workbook
+
+    def fallback_items() -> tuple[list[Stakeholder], str]:
+        if fallback == "eksempel":
+            return load_example(), ("Ingen egne interessenter er lagret ennå, så du starter med eksempelet. "
+                                    "Lag og lagre ditt eget kart i «Interessentkart» når du vil.")
+        return [], "Ingen interessenter er lagret ennå. Fyll ut skjemaet og trykk «Legg til»."
+
+    try:
+        project = workbook.load(path)
+        saved = project["seksjoner"].get(SECTION, {}).get("innhold", {}).get("interessenter")
+        if not saved:
+            return fallback_items()
+        items = from_records(saved, workbook.FILE_NAME)
+        placed = project["seksjoner"].get(SECTION_PARTICIPATION, {}).get("innhold", {}).get("plasseringer", [])
+        by_key = {key(p.get("navn", "")): p for p in placed if isinstance(p, dict)}
+        items = [_with_saved_rungs(i, by_key.get(key(i.name))) for i in items]
+    except InputError as error:
+        items, line = fallback_items()
+        return items, f"{error} {line}"
+    return items, f"Hentet {len(items)} interessenter fra prosjektfilen din. {workbook.saved_line(project, SECTION)}."
+
+
+def _with_saved_rungs(item: Stakeholder, placement: Mapping[str, Any] | None) -> Stakeholder:
+    if not placement:
+        return item
+    try:
+        return replace(item, level_now=_whole(placement.get("trinn_naa"), "trinn_naa", 1, 8, optional=True),
+                       level_goal=_whole(placement.get("trinn_maal"), "trinn_maal", 1, 8, optional=True))
+    except InputError:
+        return item
+
+
+def summary(items: Sequence[Stakeholder]) -> str:
+    """The map in one or two Norwegian sentences."""
+    if not items:
+        return "Ingen interessenter er lagt inn ennå."
+    key_players = [i.name for i in items if i.quadrant == "Nøkkelaktør"]
+    definitive = [i.name for i in items if i.salience == "Avgjørende"]
+    against = [i.name for i in items if i.attitude < 0]
+    text = f"{len(items)} interessenter, {len(key_players)} nøkkelaktører"
+    text += f" ({_names(key_players)})." if key_players else "."
+    if definitive:
+        text += f" Avgjørende etter Mitchells modell: {_names(definitive)}."
+    if against:
+        text += f" Imot prosjektet nå: {_names(against)}."
+    return text
+
+
+def _names(names: Sequence[str], most: int = 6) -> str:
+    shown = list(names[:most]) + ([f"{len(names) - most} til"] if len(names) > most else [])
+    return shown[0] if len(shown) == 1 else ", ".join(shown[:-1]) + " og " + shown[-1]
+
+
+def overview(items: Sequence[Stakeholder]) -> Any:
+    """A table of the stakeholders with both classifications and a suggested approach."""
+    return pd.DataFrame([{"Navn": i.name, "Gruppe": i.group, "Makt": i.power, "Interesse": i.interest,
+                          "Holdning": ATTITUDES[i.attitude], "Rutenett": i.quadrant, "Mitchell": i.salience,
+                          "Forslag": i.engagement} for i in items],
+                        columns=["Navn", "Gruppe", "Makt", "Interesse", "Holdning", "Rutenett", "Mitchell", "Forslag"])
+
+
+# -- label placement ------------------------------------------------------------------------------
+
+Box = tuple[float, float, float, float]  # x0, y0, x1, y1 in pixels
+
+
+def _overlap(a: Box, b: Box) -> float:
+    w = min(a[2], b[2]) - max(a[0], b[0])
+    h = min(a[3], b[3]) - max(a[1], b[1])
+    return w * h if w > 0 and h > 0 else 0.0
+
+
+def layout_labels(anchors: Sequence[tuple[float, float]], sizes: Sequence[tuple[float, float]],
+                  bounds: Box, *, marker: float = 7.0, pad: float = 2.0, steps: int = 24) -> list[Box]:
+    """Boxes for labels near their points, not on each other, on a point, or outside ``bounds``.
+
+    A deterministic greedy search: each label (crowded points first) tries positions on
+    rings of growing radius around its point, 16 directions per ring, and takes the first
+    one that is free; if none is, the one with the least overlap."""
+    points = [(x - marker, y - marker, x + marker, y + marker) for x, y in anchors]
+    crowd = [sum(1 for bx, by in anchors if abs(bx - ax) < 80 and abs(by - ay) < 60) for ax, ay in anchors]
+    order = sorted(range(len(anchors)), key=lambda i: (-crowd[i], -anchors[i][1], anchors[i][0]))
+    placed: dict[int, Box] = {}
+    directions = [(math.cos(a), math.sin(a)) for a in
+                  (math.radians(d) for d in (0, 180, 90, 270, 30, 150, 210, 330, 60, 120, 240, 300, 15, 165, 195, 345))]
+    for i in order:
+        (x, y), (w, h) = anchors[i], sizes[i]
+        best: tuple[float, Box] | None = None
+        for step in range(steps):
+            radius = marker + pad + 6.0 * step
+            for dx, dy in directions:
+                # the box touches the ring on the side facing the point
+                cx = x + dx * (radius + w / 2)
+                cy = y + dy * (radius + h / 2)
+                box = (cx - w / 2 - pad, cy - h / 2 - pad, cx + w / 2 + pad, cy + h / 2 + pad)
+                if box[0] < bounds[0] or box[1] < bounds[1] or box[2] > bounds[2] or box[3] > bounds[3]:
+                    continue
+                cost = sum(_overlap(box, other) for other in placed.values())
+                cost += sum(_overlap(box, p) for p in points)
+                if best is None or cost < best[0]:
+                    best = (cost, box)
+                if cost == 0:
+                    break
+            if best is not None and best[0] == 0:
+                break
+        placed[i] = best[1] if best else (x, y, x + w, y + h)
+    return [placed[i] for i in range(len(anchors))]
+
+
+def _short(name: str, width: int = 20, lines: int = 2) -> str:
+    """A name wrapped for a label: at most ``lines`` lines, long words kept whole."""
+    wrapped = textwrap.wrap(name, width, max_lines=lines, placeholder=" …", break_long_words=False)
+    return "\n".join(wrapped) or name
+
+
+def _spread(items: Sequence[Stakeholder]) -> list[tuple[float, float]]:
+    """Data positions (interest, power); stakeholders on the same cell are spread on a small circle."""
+    cells: dict[tuple[int, int], list[int]] = {}
+    for i, item in enumerate(items):
+        cells.setdefault((item.interest, item.power), []).append(i)
+    positions: list[tuple[float, float]] = [(0.0, 0.0)] * len(items)
+    for (x, y), members in cells.items():
+        for k, i in enumerate(members):
+            if len(members) == 1:
+                positions[i] = (float(x), float(y))
+            else:
+                angle = math.pi / 2 + 2 * math.pi * k / len(members)
+                positions[i] = (x + 0.2 * math.cos(angle), y + 0.2 * math.sin(angle))
+    return positions
+
+
+ATTITUDE_STYLE = {  # colour and marker: apart in colour-blind vision and in grey-scale
+    -2: ("#D55E00", "v"), -1: ("#E69F00", "v"), 0: ("#595959", "o"), 1: ("#56B4E9", "^"), 2: ("#0072B2", "^"),
+}
+
+
+def grid(items: Sequence[Stakeholder], *, title: str = "Interessentkart", illustrative: bool = False) -> plotting.Chart:
+    """Mendelow's power/interest grid with every stakeholder named, coloured by attitude."""
+    if not items:
+        raise InputError("lista er tom", "Legg til minst én interessent for å tegne kartet.")
+    fig, ax = plotting.new_figure((9.0, 7.0), margins={"left": 0.09, "right": 0.98, "top": 0.86, "bottom": 0.09})
+    positions = _spread(items)
+    with mpl.rc_context(plotting.STYLE):
+        ax.set_xlim(0.4, 5.6)
+        ax.set_ylim(0.4, 5.6)
+        ax.set_xticks(range(1, 6))
+        ax.set_yticks(range(1, 6))
+        ax.set_xlabel("Interesse (1–5)")
+        ax.set_ylabel("Makt (1–5)")
+        ax.grid(False)
+        for value in (HIGH - 0.5,):
+            ax.axvline(value, color="#8c8c8c", linewidth=1.2, linestyle="--")
+            ax.axhline(value, color="#8c8c8c", linewidth=1.2, linestyle="--")
+        corners = {(True, True): (5.55, 5.55, "right"), (True, False): (0.45, 5.55, "left"),
+                   (False, True): (5.55, 0.45, "right"), (False, False): (0.45, 0.45, "left")}
+        for quadrant, (x, y, ha) in corners.items():
+            ax.text(x, y, QUADRANTS[quadrant][0], ha=ha, va="top" if y > 3 else "bottom", fontsize=10,
+                    color="#595959", fontstyle="italic")
+        for attitude, (colour, marker) in ATTITUDE_STYLE.items():
+            chosen = [p for p, i in zip(positions, items) if i.attitude == attitude]
+            if chosen:
+                ax.scatter([p[0] for p in chosen], [p[1] for p in chosen], s=70, color=colour, marker=marker,
+                           edgecolor="white", linewidth=0.8, zorder=3, label=ATTITUDES[attitude])
+        canvas = FigureCanvasAgg(fig)
+        renderer = canvas.get_renderer()
+        texts = [ax.text(0, 0, _short(i.name), fontsize=8.5, ha="center", va="center", zorder=4,
+                         linespacing=1.0, gid="interessent-etikett") for i in items]
+        sizes = [(t.get_window_extent(renderer).width, t.get_window_extent(renderer).height) for t in texts]
+        anchors = [tuple(ax.transData.transform(p)) for p in positions]
+        frame = ax.get_window_extent(renderer)
+        boxes = layout_labels(anchors, sizes, (frame.x0, frame.y0, frame.x1, frame.y1))
+        inverse = ax.transData.inverted()
+        for text, box, anchor, pos in zip(texts, boxes, anchors, positions):
+            centre = ((box[0] + box[2]) / 2, (box[1] + box[3]) / 2)
+            text.set_position(inverse.transform(centre))
+            if math.dist(centre, anchor) > 22 + max(box[2] - box[0], box[3] - box[1]) / 2:
+                edge = inverse.transform((min(max(anchor[0], box[0]), box[2]), min(max(anchor[1], box[1]), box[3])))
+                ax.plot([pos[0], edge[0]], [pos[1], edge[1]], color="#8c8c8c", linewidth=0.7, zorder=2)
+        fig.suptitle(title, x=0.09, y=0.98, ha="left", fontsize=plotting.STYLE["axes.titlesize"],
+                     fontweight=plotting.STYLE["axes.titleweight"])
+        ax.legend(title="Holdning", loc="lower left", bbox_to_anchor=(0, 1.0), ncols=5, borderaxespad=0.3,
+                  fontsize=9, title_fontsize=9)
+    counts = {q: sum(1 for i in items if i.quadrant == q) for q, _ in QUADRANTS.values()}
+    key_players = [i.name for i in items if i.quadrant == "Nøkkelaktør"]
+    note = " Dataene er illustrerende, skrevet for kurset." if illustrative else ""
+    alt = (f"Interessentkart med {len(items)} interessenter etter makt og interesse. "
+           + ", ".join(f"{q}: {n}" for q, n in counts.items()) + ". "
+           + (f"Nøkkelaktører: {_names(key_players, 10)}." if key_players else "Ingen nøkkelaktører."))
+    caption = (f"Makt og interesse for {len(items)} interessenter (4 og 5 regnes som stort). Farge og form viser "
+               f"holdning til prosjektet.{note} {SOURCE}")
+    return plotting.Chart(fig, alt, caption)
+
+
+VENN = {"makt": ((0.0, 0.62), "Makt"), "legitimitet": ((-0.58, -0.38), "Legitimitet"),
+        "hast": ((0.58, -0.38), "Hast")}
+RADIUS = 1.0
+
+
+def _region_centres() -> dict[tuple[bool, bool, bool], tuple[float, float]]:
+    """Where to write each salience class: the centroid of its region of the Venn diagram."""
+    sums: dict[tuple[bool, bool, bool], list[float]] = {}
+    centres = [c for c, _ in VENN.values()]
+    steps = 120
+    for ix in range(steps + 1):
+        for iy in range(steps + 1):
+            x, y = -1.7 + 3.4 * ix / steps, -1.5 + 3.2 * iy / steps
+            inside = tuple(math.dist((x, y), c) <= RADIUS for c in centres)
+            if any(inside):
+                acc = sums.setdefault(inside, [0.0, 0.0, 0.0])
+                acc[0] += x
+                acc[1] += y
+                acc[2] += 1
+    return {k: (v[0] / v[2], v[1] / v[2]) for k, v in sums.items()}
+
+
+def salience_chart(items: Sequence[Stakeholder], *, illustrative: bool = False) -> plotting.Chart:
+    """Mitchell, Agle & Wood's three attributes as a Venn diagram, with the names per class beside it."""
+    if not items:
+        raise InputError("lista er tom", "Legg til minst én interessent for å tegne figuren.")
+    fig, ax = plotting.new_figure((10.0, 6.0), margins={"left": 0.01, "right": 0.99, "top": 0.9, "bottom": 0.02})
+    ax.set_position((0.01, 0.02, 0.5, 0.86))
+    panel = fig.add_axes((0.53, 0.02, 0.46, 0.86))
+    by_class: dict[tuple[bool, bool, bool], list[str]] = {}
+    for item in items:
+        by_class.setdefault((item.has_power, item.legitimacy, item.urgency), []).append(item.name)
+    with mpl.rc_context(plotting.STYLE):
+        for (centre, name), colour, hatch in zip(VENN.values(), plotting.CATEGORICAL, ("", "//", "..")):
+            ax.add_patch(Circle(centre, RADIUS, facecolor=colour, alpha=0.18, hatch=hatch, edgecolor=colour,
+                                linewidth=2))
+            ax.add_patch(Circle(centre, RADIUS, fill=False, edgecolor=colour, linewidth=2))
+            offset = (centre[0] * 0.85, centre[1] + (0.55 if centre[1] > 0 else -0.55))
+            ax.text(*offset, name, ha="center", va="center", fontsize=11, fontweight="bold", color=plotting.INK)
+        for attrs, (x, y) in _region_centres().items():
+            count = len(by_class.get(attrs, []))
+            ax.text(x, y, f"{SALIENCE[attrs][0]}\n{count}", ha="center", va="center", fontsize=9,
+                    fontweight="bold" if count else "normal", color=plotting.INK if count else "#595959",
+                    linespacing=1.1)
+        outside = len(by_class.get((False, False, False), []))
+        ax.text(-1.65, -1.45, f"Utenfor: {SALIENCE[(False, False, False)][0].lower()} ({outside})", fontsize=9,
+                va="bottom")
+        ax.set_xlim(-1.7, 1.7)
+        ax.set_ylim(-1.5, 1.7)
+        ax.set_aspect("equal")
+        ax.axis("off")
+        panel.axis("off")
+        lines = []
+        order = [(True, True, True), (True, True, False), (True, False, True), (False, True, True),
+                 (True, False, False), (False, True, False), (False, False, True), (False, False, False)]
+        for attrs in order:
+            names = by_class.get(attrs)
+            if names:
+                wrapped = textwrap.wrap(", ".join(names), 52)
+                lines.append((f"{SALIENCE[attrs][0]} ({len(names)})", wrapped))
+        y = 1.0
+        size = 9 if sum(1 + len(w) for _, w in lines) <= 30 else 7.5
+        step = 0.034 if size == 9 else 0.028
+        for heading, wrapped in lines:
+            panel.text(0, y, heading, fontsize=size, fontweight="bold", va="top", transform=panel.transAxes)
+            y -= step
+            for line in wrapped:
+                panel.text(0.03, y, line, fontsize=size, va="top", transform=panel.transAxes)
+                y -= step
+            y -= step * 0.4
+        fig.suptitle("Hvem krever mest oppmerksomhet?", x=0.01, y=0.98, ha="left",
+                     fontsize=plotting.STYLE["axes.titlesize"], fontweight=plotting.STYLE["axes.titleweight"])
+    definitive = by_class.get((True, True, True), [])
+    note = " Dataene er illustrerende, skrevet for kurset." if illustrative else ""
+    alt = ("Venndiagram med tre sirkler: makt, legitimitet og hast. "
+           + "; ".join(f"{SALIENCE[a][0]}: {_names(n, 20)}" for a, n in by_class.items()) + ".")
+    caption = (f"Interessentene etter Mitchell, Agle og Woods tre egenskaper. {len(definitive)} av {len(items)} har "
+               f"alle tre og er avgjørende.{note} Modell: Mitchell, Agle og Wood (1997).")
+    return plotting.Chart(fig, alt, caption)
+
+
+def ladder_chart(items: Sequence[Stakeholder], *, illustrative: bool = False) -> plotting.Chart:
+    """Each placed stakeholder on Arnstein's ladder: where they stand now, and where the plan puts them."""
+    placed = [i for i in items if i.level_now is not None]
+    if not placed:
+        raise InputError("ingen interessenter er plassert på stigen ennå",
+                         "Velg en interessent, velg trinn nå og planlagt, og trykk «Lagre endring».")
+    height = max(3.5, 0.36 * len(placed) + 1.9)
+    fig, ax = plotting.new_figure((9.0, height), margins={"left": 0.33, "right": 0.97, "top": 1 - 0.9 / height,
+                                                            "bottom": 1.0 / height})
+    users = {"Tjenestemottakere", "Pårørende"}
+    with mpl.rc_context(plotting.STYLE):
+        for (low, high), name, shade in zip((g for g, _ in LADDER_GROUPS), (n for _, n in LADDER_GROUPS),
+                                            ("#f2f2f2", "#e6e6e6", "#d9d9d9")):
+            ax.axvspan(low - 0.5, high + 0.5, color=shade, zorder=0)
+            ax.text((low + high) / 2, -0.85, name, ha="center", va="center", fontsize=9, color="#1a1a1a")
+        for row, item in enumerate(placed):
+            if item.level_goal != item.level_now:
+                ax.annotate("", xy=(item.level_goal, row), xytext=(item.level_now, row),
+                            arrowprops={"arrowstyle": "-|>", "color": plotting.CATEGORICAL[0], "linewidth": 1.6,
+                                        "shrinkA": 5, "shrinkB": 5})
+        ax.scatter([i.level_now for i in placed], range(len(placed)), s=60, facecolor="white",
+                   edgecolor=plotting.INK, linewidth=1.6, zorder=3, label="Nå")
+        ax.scatter([i.level_goal for i in placed], range(len(placed)), s=60, color=plotting.CATEGORICAL[0],
+                   marker="D", zorder=4, label="Planlagt")
+        ax.set_yticks(range(len(placed)), [_short(i.name, 36, 1) for i in placed], fontsize=9)
+        for tick, item in zip(ax.get_yticklabels(), placed):
+            if item.group in users:
+                tick.set_fontweight("bold")
+        ax.set_xticks(range(1, 9), [f"{n}\n{LADDER_SHORT.get(n, LADDER[n])}" for n in range(1, 9)], fontsize=8)
+        ax.set_xlim(0.5, 8.5)
+        ax.set_ylim(len(placed) - 0.4, -1.2)
+        ax.grid(axis="y", visible=False)
+        fig.suptitle("Medvirkning på Arnsteins stige", x=0.02, y=1 - 0.1 / height, ha="left",
+                     fontsize=plotting.STYLE["axes.titlesize"], fontweight=plotting.STYLE["axes.titleweight"])
+        ax.legend(loc="lower right", bbox_to_anchor=(1.0, 1.0), ncols=2, borderaxespad=0.3, fontsize=9)
+    up = [i.name for i in placed if i.level_goal > i.level_now]
+    note = " Dataene er illustrerende, skrevet for kurset." if illustrative else ""
+    alt = ("Arnsteins stige fra 1 manipulasjon til 8 innbyggerkontroll. "
+           + "; ".join(f"{i.name}: nå {i.level_now}, planlagt {i.level_goal}" for i in placed) + ".")
+    caption = (f"Hvor {len(placed)} interessenter står nå (åpen sirkel) og hvor planen setter dem (ruter). "
+               f"{len(up)} skal flyttes opp. Brukere og pårørende står med fet skrift.{note} {SOURCE_LADDER}")
+    return plotting.Chart(fig, alt, caption)
+
+
+# -- what the notebooks show and save -------------------------------------------------------------
+
+def view(items: Sequence[Stakeholder]) -> HTML:
+    """The editor's picture: the grid and the table (or a hint when the list is empty)."""
+    from . import ui
+
+    if not items:
+        return HTML('<p role="status">Lista er tom. Fyll ut skjemaet over og trykk «Legg til».</p>')
+    return HTML(f'<p class="hi-svar" role="status"><strong>{html.escape(summary(items))}</strong></p>'
+                + grid(items, title="Mitt interessentkart").to_html()
+                + salience_chart(items).to_html()
+                + ui.table(overview(items), caption="Interessentene, med forslag til hvordan du involverer dem").data)
+
+
+def ladder_view(items: Sequence[Stakeholder]) -> HTML:
+    from . import ui
+
+    placed = [i for i in items if i.level_now is not None]
+    if not placed:
+        return HTML('<p role="status">Ingen er plassert på stigen ennå. Velg en interessent i lista, velg trinn '
+                    "og trykk «Lagre endring».</p>")
+    frame = pd.DataFrame([{"Navn": i.name, "Gruppe": i.group, "Nå": f"{i.level_now} {LADDER[i.level_now]}",
+                           "Planlagt": f"{i.level_goal} {LADDER[i.level_goal]}", "Norsk grad nå": degree(i.level_now),
+                           "Norsk grad planlagt": degree(i.level_goal)} for i in placed])
+    return HTML(f'<p class="hi-svar" role="status"><strong>{html.escape(participation_content(items)["tekst"])}'
+                "</strong></p>" + ladder_chart(items).to_html()
+                + ui.table(frame, caption="Plassering på stigen, nå og planlagt").data)
+
+
+def export(items: Sequence[Stakeholder], folder: str | Path = ".", stem: str = "interessentkart") -> list[Path]:
+    """Save the grid as PNG and SVG and the list as CSV (Norwegian Excel) next to the notebook."""
+    if not items:
+        raise InputError("lista er tom", "Legg til interessenter før du lagrer bildet.")
+    folder = Path(folder)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        chart = grid(items, title="Mitt interessentkart")
+        made = [chart.save(folder / f"{stem}.png"), chart.save(folder / f"{stem}.svg"),
+                write(items, folder / f"{stem}.csv")]
+    except PermissionError:
+        raise InputError(f"kan ikke lagre i mappen «{folder}»",
+                         "Velg en mappe du kan skrive i. Lista di er ikke borte.") from None
+    return [p.resolve() for p in made]
+
+
+def import_csv(items: Sequence[Stakeholder], raw: bytes | str) -> list[Stakeholder]:
+    """The list with the stakeholders of an uploaded CSV file added (all or nothing)."""
+    return merge(items, read(raw if isinstance(raw, bytes) else raw.encode("utf-8")))
+
+
+def form(*, group: str = "Andre") -> dict[str, Any]:
+    """The editor's form: name, group, the three scores and the two yes/no attributes."""
+    import ipywidgets as widgets
+
+    wide = {"style": {"description_width": "9em"}, "layout": widgets.Layout(width="34em", max_width="100%")}
+    scale = [(f"{n}{' (svært liten)' if n == 1 else ' (svært stor)' if n == 5 else ''}", n) for n in range(1, 6)]
+    return {
+        "navn": widgets.Text(description="Navn:", placeholder="for eksempel «Pårørende»", **wide),
+        "gruppe": widgets.Combobox(description="Gruppe:", options=GROUPS, value=group, ensure_option=False, **wide),
+        "makt": widgets.Dropdown(description="Makt:", options=scale, value=3, **wide),
+        "interesse": widgets.Dropdown(description="Interesse:", options=scale, value=3, **wide),
+        "holdning": widgets.Dropdown(description="Holdning:", options=[(f"{ATTITUDES[n]} ({n:+d})".replace("+0", "0")
+                                                                       .replace("-", "−"), n)
+                                                                      for n in ATTITUDES], value=0, **wide),
+        "legitimitet": widgets.Checkbox(description="Har et rimelig krav (legitimitet)", indent=False),
+        "hast": widgets.Checkbox(description="Kravet haster (hast)", indent=False),
+    }
+
+
+def ladder_form() -> dict[str, Any]:
+    """Two drop-downs: the rung a stakeholder stands on now, and the planned rung."""
+    import ipywidgets as widgets
+
+    wide = {"style": {"description_width": "9em"}, "layout": widgets.Layout(width="30em", max_width="100%")}
+    return {"trinn_naa": widgets.Dropdown(description="Trinn nå:", options=rung_options(), value=None, **wide),
+            "trinn_maal": widgets.Dropdown(description="Trinn planlagt:", options=rung_options(), value=None, **wide)}
+
+
+def editor(items: Sequence[Stakeholder], *, path: Path | None = None) -> Any:
+    """«Mine interessenter»: the form, the list, the grid, CSV import and «Lagre i prosjektet mitt»."""
+    from . import ui
+
+    return ui.record_editor(form(), items, apply=apply, values=form_values, label=label, view=view,
+                            load=import_csv, save=(SECTION, "Interessentkart"), content=content, path=path,
+                            note="Skjemaet, lista og kartet virker når notatboka kjører.")
+
+
+def ladder_editor(items: Sequence[Stakeholder], *, path: Path | None = None) -> Any:
+    """Place each stakeholder on the ladder; saves to the section «medvirkning»."""
+    from . import ui
+
+    return ui.record_editor(ladder_form(), items, apply=place, values=ladder_values, label=ladder_label,
+                            view=ladder_view, actions={"endre": "Lagre plassering", "slett": "Fjern plassering"},
+                            save=(SECTION_PARTICIPATION, "Brukermedvirkning"), content=participation_content,
+                            path=path, note="Lista og stigen virker når notatboka kjører.")

@@ -9,8 +9,9 @@ Scales (one for the whole course, explained in Norwegian in :data:`SCALE_TEXT`):
   attribute, power, follows the power score: 4 or 5 means the stakeholder has power.
 
 Two classifications: Mendelow's power/interest quadrants (Mendelow 1981) and the salience
-classes of Mitchell, Agle & Wood (1997). Participation is placed on Arnstein's ladder
-(1969), with a rough link to the degrees used in Norwegian health services.
+classes of Mitchell, Agle & Wood (1997). Each stakeholder may also carry a placement on
+Arnstein's ladder (``level_now``, ``level_goal``); the ladder itself is in
+:mod:`helseinnovasjon.participation`.
 
 Everything here is pure: form values or CSV text in, validated :class:`Stakeholder` lists
 out. Every list edit returns a new list; bad input raises :class:`InputError` with a
@@ -43,9 +44,9 @@ SECTION, SECTION_PARTICIPATION = "interessenter", "medvirkning"
 MAX_NAME, MAX_GROUP, MAX_STAKEHOLDERS = 60, 60, 40
 SCORE = (1, 5)
 ATTITUDE = (-2, 2)
+RUNGS = (1, 8)  # Arnstein's ladder (see :mod:`helseinnovasjon.participation`)
 HIGH = 4  # 4 and 5 count as high power / high interest
 SOURCE = "Modeller: Mendelow (1981) og Mitchell, Agle og Wood (1997)."
-SOURCE_LADDER = "Stigen: Arnstein (1969)."
 
 SCALE_TEXT = (
     "Makt og interesse: 1 (svært liten) til 5 (svært stor); 4 og 5 regnes som stor. "
@@ -99,24 +100,6 @@ SALIENCE = {
 }
 
 SALIENCE_GROUP = {0: "Ikke interessent", 1: "Latent", 2: "Forventende", 3: "Avgjørende"}
-
-# Arnstein (1969), bottom to top, with her three groups.
-LADDER = {
-    1: "Manipulasjon", 2: "Terapi", 3: "Informasjon", 4: "Konsultasjon",
-    5: "Beroligelse", 6: "Partnerskap", 7: "Delegert makt", 8: "Innbyggerkontroll",
-}
-LADDER_SHORT = {7: "Delegert\nmakt", 8: "Innbygger-\nkontroll"}
-LADDER_GROUPS = [((1, 2), "Ikke-deltakelse"), ((3, 5), "Symbolsk deltakelse"), ((6, 8), "Innbyggermakt")]
-# A rough link to the three degrees used in Norwegian services (Helsedirektoratet 2006): made for the course.
-DEGREES = [((1, 2), "Ingen medvirkning"), ((3, 4), "Brukerorientering"), ((5, 6), "Brukermedvirkning"),
-           ((7, 8), "Brukerstyring")]
-# Where user involvement happens in Norwegian health services (Helsebiblioteket 2019).
-ARENAS = {
-    "Individnivå": "Brukeren medvirker i sin egen tjeneste (pasient- og brukerrettighetsloven § 3-1).",
-    "Tjenestenivå": "Brukere er med og utvikler og forbedrer tjenesten (forskrift om ledelse og "
-                    "kvalitetsforbedring).",
-    "Systemnivå": "Brukerorganisasjoner og råd er med i planer og politiske prosesser.",
-}
 
 # CSV columns in the order they are written; the optional ones may be missing in a file.
 COLUMNS = ["navn", "gruppe", "makt", "interesse", "holdning", "legitimitet", "hast", "trinn_naa", "trinn_maal"]
@@ -191,7 +174,8 @@ def _text(value: Any, field: str, maximum: int, what: str) -> str:
     return text
 
 
-def _whole(value: Any, field: str, low: int, high: int, *, optional: bool = False) -> int | None:
+def whole(value: Any, field: str, low: int, high: int, *, optional: bool = False) -> int | None:
+    """A whole number from ``low`` to ``high`` from a form or CSV value, or a Norwegian error."""
     if value is None or (not isinstance(value, str) and pd.isna(value)) or str(value).strip() in ("", "–"):
         if optional:
             return None
@@ -227,13 +211,13 @@ def parse(values: Mapping[str, Any]) -> Stakeholder:
     return Stakeholder(
         name=_text(values.get("navn"), "navn", MAX_NAME, "et navn på interessenten"),
         group=_text(values.get("gruppe") or "Andre", "gruppe", MAX_GROUP, "en gruppe"),
-        power=_whole(values.get("makt"), "makt", *SCORE),
-        interest=_whole(values.get("interesse"), "interesse", *SCORE),
-        attitude=_whole(values.get("holdning", 0), "holdning", *ATTITUDE),
+        power=whole(values.get("makt"), "makt", *SCORE),
+        interest=whole(values.get("interesse"), "interesse", *SCORE),
+        attitude=whole(values.get("holdning", 0), "holdning", *ATTITUDE),
         legitimacy=_yes_no(values.get("legitimitet", False), "legitimitet"),
         urgency=_yes_no(values.get("hast", False), "hast"),
-        level_now=_whole(values.get("trinn_naa"), "trinn_naa", 1, 8, optional=True),
-        level_goal=_whole(values.get("trinn_maal"), "trinn_maal", 1, 8, optional=True),
+        level_now=whole(values.get("trinn_naa"), "trinn_naa", *RUNGS, optional=True),
+        level_goal=whole(values.get("trinn_maal"), "trinn_maal", *RUNGS, optional=True),
     )
 
 
@@ -254,7 +238,8 @@ def add(items: Sequence[Stakeholder], new: Stakeholder) -> list[Stakeholder]:
     return [*items, new]
 
 
-def _selected(items: Sequence[Stakeholder], index: int | None) -> int:
+def selected(items: Sequence[Stakeholder], index: int | None) -> int:
+    """The index of the stakeholder chosen in the editor's list, or a Norwegian error."""
     if index is None or not 0 <= index < len(items):
         raise InputError("ingen interessent er valgt", "Velg en interessent i lista først.")
     return index
@@ -262,7 +247,7 @@ def _selected(items: Sequence[Stakeholder], index: int | None) -> int:
 
 def edit(items: Sequence[Stakeholder], index: int | None, new: Stakeholder) -> list[Stakeholder]:
     """A new list with item ``index`` replaced; the ladder placement is kept if the form has none."""
-    index = _selected(items, index)
+    index = selected(items, index)
     _check_unique(items, new, skip=index)
     old = items[index]
     if new.level_now is None and new.level_goal is None:
@@ -272,7 +257,7 @@ def edit(items: Sequence[Stakeholder], index: int | None, new: Stakeholder) -> l
 
 def remove(items: Sequence[Stakeholder], index: int | None) -> list[Stakeholder]:
     """A new list without item ``index``."""
-    index = _selected(items, index)
+    index = selected(items, index)
     return [*items[:index], *items[index + 1:]]
 
 
@@ -301,85 +286,6 @@ def form_values(item: Stakeholder) -> dict[str, Any]:
 def label(item: Stakeholder) -> str:
     """One line in the editor's list."""
     return f"{item.name} ({item.group}): makt {item.power}, interesse {item.interest}, {item.quadrant.lower()}"
-
-
-# -- participation (Arnstein's ladder) -------------------------------------------------------
-
-def rung_group(rung: int) -> str:
-    return next(name for (low, high), name in LADDER_GROUPS if low <= rung <= high)
-
-
-def degree(rung: int) -> str:
-    """The Norwegian degree of user involvement a rung roughly matches (course's own link)."""
-    return next(name for (low, high), name in DEGREES if low <= rung <= high)
-
-
-def rung_options() -> list[tuple[str, int | None]]:
-    """Drop-down options: «3 Informasjon» … and «Ikke valgt»."""
-    return [("Ikke valgt", None), *((f"{n} {name}", n) for n, name in LADDER.items())]
-
-
-def ladder_table() -> Any:
-    """Arnstein's ladder from the top, with her groups and the Norwegian degree."""
-    rows = [{"Trinn": f"{n} {LADDER[n]}", "Arnsteins gruppe": rung_group(n), "Norsk grad (grov kobling)": degree(n)}
-            for n in sorted(LADDER, reverse=True)]
-    return pd.DataFrame(rows)
-
-
-def arena_table() -> pd.DataFrame:
-    """The three levels of user involvement in Norwegian health services."""
-    return pd.DataFrame({"Nivå": list(ARENAS), "Hva det betyr": list(ARENAS.values())})
-
-
-USER_GROUPS = ("Tjenestemottakere", "Pårørende")
-
-
-def users_report(items: Sequence[Stakeholder]) -> str:
-    """Where users and next of kin stand on the ladder, and what one step up would be."""
-    users = [i for i in items if i.group in USER_GROUPS]
-    if not users:
-        return ("Ingen interessenter i gruppene «Tjenestemottakere» eller «Pårørende». "
-                "Hvem representerer brukerne og de pårørende i prosjektet ditt?")
-    lines = []
-    for item in users:
-        where = (f"står på trinn {item.level_now} {LADDER[item.level_now].lower()} "
-                 f"({rung_group(item.level_now).lower()})") if item.level_now else "er ikke plassert"
-        lines.append(f"{item.name} {where}. Ett trinn opp: {one_step_up(item).split(': ', 1)[-1]}")
-    return "\n".join(lines)
-
-
-def place(items: Sequence[Stakeholder], action: str, index: int | None, values: Mapping[str, Any]) -> list[Stakeholder]:
-    """Set (or clear, with ``"slett"``) one stakeholder's rungs now and planned."""
-    index = _selected(items, index)
-    if action == "slett":
-        new = replace(items[index], level_now=None, level_goal=None)
-    else:
-        now = _whole(values.get("trinn_naa"), "trinn_naa", 1, 8)
-        goal = _whole(values.get("trinn_maal"), "trinn_maal", 1, 8)
-        new = replace(items[index], level_now=now, level_goal=goal)
-    return [*items[:index], new, *items[index + 1:]]
-
-
-def ladder_values(item: Stakeholder) -> dict[str, Any]:
-    return {"trinn_naa": item.level_now, "trinn_maal": item.level_goal}
-
-
-def ladder_label(item: Stakeholder) -> str:
-    if item.level_now is None:
-        return f"{item.name}: ikke plassert"
-    return f"{item.name}: nå {item.level_now} {LADDER[item.level_now]}, planlagt {item.level_goal} " \
-           f"{LADDER[item.level_goal]}"
-
-
-def one_step_up(item: Stakeholder) -> str:
-    """What it would mean to move one rung up from where the stakeholder is now."""
-    if item.level_now is None:
-        return f"{item.name} er ikke plassert på stigen ennå."
-    if item.level_now == 8:
-        return f"{item.name} står allerede på øverste trinn ({LADDER[8].lower()})."
-    up = item.level_now + 1
-    return (f"{item.name}: fra {item.level_now} {LADDER[item.level_now].lower()} til {up} {LADDER[up].lower()} "
-            f"({rung_group(up).lower()}; i norsk språkbruk {degree(up).lower()}).")
 
 
 # -- reading, writing and the project file -----------------------------------------------------
@@ -470,17 +376,6 @@ def content(items: Sequence[Stakeholder]) -> dict[str, Any]:
     return {"tekst": summary(items), "skala": SCALE_TEXT, "interessenter": [i.record() for i in items]}
 
 
-def participation_content(items: Sequence[Stakeholder]) -> dict[str, Any]:
-    """What is saved in the section «medvirkning»."""
-    placed = [i for i in items if i.level_now is not None]
-    up = sum(1 for i in placed if i.level_goal > i.level_now)
-    text = (f"{len(placed)} av {len(items)} interessenter er plassert på Arnsteins stige; "
-            f"{up} skal flyttes opp.") if items else "Ingen interessenter ennå."
-    return {"tekst": text, "plasseringer": [{"navn": i.name, "trinn_naa": i.level_now, "trinn_maal": i.level_goal,
-                                             "grad_naa": degree(i.level_now), "grad_maal": degree(i.level_goal)}
-                                            for i in placed]}
-
-
 def start(*, fallback: str = "tom", path: Path | None = None) -> tuple[list[Stakeholder], str]:
     """Where the editor starts: what is saved in the project file, else an empty list or the example.
 
@@ -513,8 +408,8 @@ def _with_saved_rungs(item: Stakeholder, placement: Mapping[str, Any] | None) ->
     if not placement:
         return item
     try:
-        return replace(item, level_now=_whole(placement.get("trinn_naa"), "trinn_naa", 1, 8, optional=True),
-                       level_goal=_whole(placement.get("trinn_maal"), "trinn_maal", 1, 8, optional=True))
+        return replace(item, level_now=whole(placement.get("trinn_naa"), "trinn_naa", *RUNGS, optional=True),
+                       level_goal=whole(placement.get("trinn_maal"), "trinn_maal", *RUNGS, optional=True))
     except InputError:
         return item
 
@@ -596,7 +491,7 @@ def layout_labels(anchors: Sequence[tuple[float, float]], sizes: Sequence[tuple[
     return [placed[i] for i in range(len(anchors))]
 
 
-def _short(name: str, width: int = 20, lines: int = 2) -> str:
+def short_label(name: str, width: int = 20, lines: int = 2) -> str:
     """A name wrapped for a label: at most ``lines`` lines, long words kept whole."""
     wrapped = textwrap.wrap(name, width, max_lines=lines, placeholder=" …", break_long_words=False)
     return "\n".join(wrapped) or name
@@ -652,7 +547,7 @@ def grid(items: Sequence[Stakeholder], *, title: str = "Interessentkart", illust
                            edgecolor="white", linewidth=0.8, zorder=3, label=ATTITUDES[attitude])
         canvas = FigureCanvasAgg(fig)
         renderer = canvas.get_renderer()
-        texts = [ax.text(0, 0, _short(i.name), fontsize=8.5, ha="center", va="center", zorder=4,
+        texts = [ax.text(0, 0, short_label(i.name), fontsize=8.5, ha="center", va="center", zorder=4,
                          linespacing=1.0, gid="interessent-etikett") for i in items]
         sizes = [(t.get_window_extent(renderer).width, t.get_window_extent(renderer).height) for t in texts]
         anchors = [tuple(ax.transData.transform(p)) for p in positions]
@@ -761,50 +656,6 @@ def salience_chart(items: Sequence[Stakeholder], *, illustrative: bool = False) 
     return plotting.Chart(fig, alt, caption)
 
 
-def ladder_chart(items: Sequence[Stakeholder], *, illustrative: bool = False) -> plotting.Chart:
-    """Each placed stakeholder on Arnstein's ladder: where they stand now, and where the plan puts them."""
-    placed = [i for i in items if i.level_now is not None]
-    if not placed:
-        raise InputError("ingen interessenter er plassert på stigen ennå",
-                         "Velg en interessent, velg trinn nå og planlagt, og trykk «Lagre endring».")
-    height = max(3.5, 0.36 * len(placed) + 1.9)
-    fig, ax = plotting.new_figure((9.0, height), margins={"left": 0.33, "right": 0.97, "top": 1 - 0.9 / height,
-                                                            "bottom": 1.0 / height})
-    users = {"Tjenestemottakere", "Pårørende"}
-    with mpl.rc_context(plotting.STYLE):
-        for (low, high), name, shade in zip((g for g, _ in LADDER_GROUPS), (n for _, n in LADDER_GROUPS),
-                                            ("#f2f2f2", "#e6e6e6", "#d9d9d9")):
-            ax.axvspan(low - 0.5, high + 0.5, color=shade, zorder=0)
-            ax.text((low + high) / 2, -0.85, name, ha="center", va="center", fontsize=9, color="#1a1a1a")
-        for row, item in enumerate(placed):
-            if item.level_goal != item.level_now:
-                ax.annotate("", xy=(item.level_goal, row), xytext=(item.level_now, row),
-                            arrowprops={"arrowstyle": "-|>", "color": plotting.CATEGORICAL[0], "linewidth": 1.6,
-                                        "shrinkA": 5, "shrinkB": 5})
-        ax.scatter([i.level_now for i in placed], range(len(placed)), s=60, facecolor="white",
-                   edgecolor=plotting.INK, linewidth=1.6, zorder=3, label="Nå")
-        ax.scatter([i.level_goal for i in placed], range(len(placed)), s=60, color=plotting.CATEGORICAL[0],
-                   marker="D", zorder=4, label="Planlagt")
-        ax.set_yticks(range(len(placed)), [_short(i.name, 36, 1) for i in placed], fontsize=9)
-        for tick, item in zip(ax.get_yticklabels(), placed):
-            if item.group in users:
-                tick.set_fontweight("bold")
-        ax.set_xticks(range(1, 9), [f"{n}\n{LADDER_SHORT.get(n, LADDER[n])}" for n in range(1, 9)], fontsize=8)
-        ax.set_xlim(0.5, 8.5)
-        ax.set_ylim(len(placed) - 0.4, -1.2)
-        ax.grid(axis="y", visible=False)
-        fig.suptitle("Medvirkning på Arnsteins stige", x=0.02, y=1 - 0.1 / height, ha="left",
-                     fontsize=plotting.STYLE["axes.titlesize"], fontweight=plotting.STYLE["axes.titleweight"])
-        ax.legend(loc="lower right", bbox_to_anchor=(1.0, 1.0), ncols=2, borderaxespad=0.3, fontsize=9)
-    up = [i.name for i in placed if i.level_goal > i.level_now]
-    note = " Dataene er illustrerende, skrevet for kurset." if illustrative else ""
-    alt = ("Arnsteins stige fra 1 manipulasjon til 8 innbyggerkontroll. "
-           + "; ".join(f"{i.name}: nå {i.level_now}, planlagt {i.level_goal}" for i in placed) + ".")
-    caption = (f"Hvor {len(placed)} interessenter står nå (åpen sirkel) og hvor planen setter dem (ruter). "
-               f"{len(up)} skal flyttes opp. Brukere og pårørende står med fet skrift.{note} {SOURCE_LADDER}")
-    return plotting.Chart(fig, alt, caption)
-
-
 # -- what the notebooks show and save -------------------------------------------------------------
 
 def view(items: Sequence[Stakeholder]) -> HTML:
@@ -817,21 +668,6 @@ def view(items: Sequence[Stakeholder]) -> HTML:
                 + grid(items, title="Mitt interessentkart").to_html()
                 + salience_chart(items).to_html()
                 + ui.table(overview(items), caption="Interessentene, med forslag til hvordan du involverer dem").data)
-
-
-def ladder_view(items: Sequence[Stakeholder]) -> HTML:
-    from . import ui
-
-    placed = [i for i in items if i.level_now is not None]
-    if not placed:
-        return HTML('<p role="status">Ingen er plassert på stigen ennå. Velg en interessent i lista, velg trinn '
-                    "og trykk «Lagre endring».</p>")
-    frame = pd.DataFrame([{"Navn": i.name, "Gruppe": i.group, "Nå": f"{i.level_now} {LADDER[i.level_now]}",
-                           "Planlagt": f"{i.level_goal} {LADDER[i.level_goal]}", "Norsk grad nå": degree(i.level_now),
-                           "Norsk grad planlagt": degree(i.level_goal)} for i in placed])
-    return HTML(f'<p class="hi-svar" role="status"><strong>{html.escape(participation_content(items)["tekst"])}'
-                "</strong></p>" + ladder_chart(items).to_html()
-                + ui.table(frame, caption="Plassering på stigen, nå og planlagt").data)
 
 
 def export(items: Sequence[Stakeholder], folder: str | Path = ".", stem: str = "interessentkart") -> list[Path]:
@@ -874,15 +710,6 @@ def form(*, group: str = "Andre") -> dict[str, Any]:
     }
 
 
-def ladder_form() -> dict[str, Any]:
-    """Two drop-downs: the rung a stakeholder stands on now, and the planned rung."""
-    import ipywidgets as widgets
-
-    wide = {"style": {"description_width": "9em"}, "layout": widgets.Layout(width="30em", max_width="100%")}
-    return {"trinn_naa": widgets.Dropdown(description="Trinn nå:", options=rung_options(), value=None, **wide),
-            "trinn_maal": widgets.Dropdown(description="Trinn planlagt:", options=rung_options(), value=None, **wide)}
-
-
 def editor(items: Sequence[Stakeholder], *, path: Path | None = None) -> Any:
     """«Mine interessenter»: the form, the list, the grid, CSV import and «Lagre i prosjektet mitt»."""
     from . import ui
@@ -890,13 +717,3 @@ def editor(items: Sequence[Stakeholder], *, path: Path | None = None) -> Any:
     return ui.record_editor(form(), items, apply=apply, values=form_values, label=label, view=view,
                             load=import_csv, save=(SECTION, "Interessentkart"), content=content, path=path,
                             note="Skjemaet, lista og kartet virker når notatboka kjører.")
-
-
-def ladder_editor(items: Sequence[Stakeholder], *, path: Path | None = None) -> Any:
-    """Place each stakeholder on the ladder; saves to the section «medvirkning»."""
-    from . import ui
-
-    return ui.record_editor(ladder_form(), items, apply=place, values=ladder_values, label=ladder_label,
-                            view=ladder_view, actions={"endre": "Lagre plassering", "slett": "Fjern plassering"},
-                            save=(SECTION_PARTICIPATION, "Brukermedvirkning"), content=participation_content,
-                            path=path, note="Lista og stigen virker når notatboka kjører.")

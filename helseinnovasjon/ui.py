@@ -507,9 +507,13 @@ def record_editor(
     if load is not None:
         upload = widgets.FileUpload(accept=".csv,.txt", multiple=False, description="Hent fra CSV-fil",
                                     layout=widgets.Layout(width="auto"))
-        upload.observe(lambda change: change["new"] and run(
-            "hent", lambda: load(state.records, bytes(change["new"][0]["content"])), lambda new: None),
-            names="value")
+
+        def on_upload(change: Any) -> None:
+            if change["new"]:
+                run("hent", lambda: load(state.records, bytes(change["new"][0]["content"])), lambda new: None)
+                upload.value = ()  # so the same file can be picked again (the browser sends it anew)
+
+        upload.observe(on_upload, names="value")
         rows.insert(-1, upload)
     saving = [save_step(save[0], save[1], lambda: content(state.records), path=path)] if save and content else []
     refresh()

@@ -11,7 +11,7 @@ import random
 import pytest
 
 from helseinnovasjon import stakeholders as st
-from helseinnovasjon import workbook
+from helseinnovasjon import participation, workbook
 from helseinnovasjon.errors import InputError
 
 VALID = {"navn": "Pårørende", "gruppe": "Pårørende", "makt": 2, "interesse": 5, "holdning": -1,
@@ -147,30 +147,6 @@ def test_the_example_uses_the_seeds_actor_groups_and_is_readable():
     assert st.summary(items).startswith(f"{len(items)} interessenter, ")
 
 
-# -- Arnstein's ladder -------------------------------------------------------------------------
-
-def test_ladder_has_arnsteins_rungs_and_groups():
-    assert list(st.LADDER) == list(range(1, 9))
-    assert [st.rung_group(n) for n in range(1, 9)] == ["Ikke-deltakelse"] * 2 + ["Symbolsk deltakelse"] * 3 + \
-        ["Innbyggermakt"] * 3
-    assert [st.degree(n) for n in (1, 3, 5, 8)] == ["Ingen medvirkning", "Brukerorientering", "Brukermedvirkning",
-                                                    "Brukerstyring"]
-    assert len(st.ladder_table()) == 8 and st.ladder_table().iloc[0, 0] == "8 Innbyggerkontroll"
-
-
-def test_place_and_one_step_up():
-    items = [make("Brukere"), make("Pårørende")]
-    placed = st.place(items, "endre", 0, {"trinn_naa": 3, "trinn_maal": 6})
-    assert (placed[0].level_now, placed[0].level_goal, items[0].level_now) == (3, 6, None)
-    assert "fra 3 informasjon til 4 konsultasjon" in st.one_step_up(placed[0])
-    assert "ikke plassert" in st.one_step_up(placed[1])
-    with pytest.raises(InputError, match="feltet er tomt"):
-        st.place(items, "endre", 1, {"trinn_naa": None, "trinn_maal": 4})
-    assert st.place(placed, "slett", 0, {})[0].level_now is None
-    assert st.participation_content(placed)["tekst"] == "1 av 2 interessenter er plassert på Arnsteins stige; " \
-                                                        "1 skal flyttes opp."
-
-
 # -- CSV in and out ----------------------------------------------------------------------------
 
 @pytest.mark.parametrize("excel", [True, False])
@@ -264,9 +240,7 @@ def test_figures_carry_alt_text_and_say_illustrative():
     assert "illustrerende" in grid.caption and "Nøkkelaktører: Kommunalsjef helse og omsorg" in grid.alt
     salience = st.salience_chart(items, illustrative=True)
     assert "Avgjørende: Kommunalsjef helse og omsorg" in salience.alt and "Mitchell" in salience.caption
-    ladder = st.ladder_chart(items, illustrative=True)
-    assert "Brukere med nattilsyn: nå 3, planlagt 6" in ladder.alt
-    for maker in (st.grid, st.salience_chart, st.ladder_chart):
+    for maker in (st.grid, st.salience_chart):
         with pytest.raises(InputError):
             maker([])
 
@@ -289,8 +263,8 @@ def test_start_empty_then_from_what_is_saved(tmp_path):
     example, line = st.start(fallback="eksempel", path=path)
     assert example == st.load_example() and "eksempelet" in line
     project = workbook.with_section(workbook.new_project(), "interessenter", st.content(example[:4]), "Interessentkart")
-    placed = st.place(example[:4], "endre", 1, {"trinn_naa": 2, "trinn_maal": 5})
-    project = workbook.with_section(project, "medvirkning", st.participation_content(placed), "Brukermedvirkning")
+    placed = participation.place(example[:4], "endre", 1, {"trinn_naa": 2, "trinn_maal": 5})
+    project = workbook.with_section(project, "medvirkning", participation.content(placed), "Brukermedvirkning")
     workbook.save(project, path)
     items, line = st.start(path=path)
     assert [i.name for i in items] == [i.name for i in example[:4]] and "Hentet 4 interessenter" in line
@@ -372,25 +346,9 @@ def test_editor_imports_csv_saves_and_starts_from_the_saved_list(tmp_path):
     upload.value = ({"name": "kart.csv", "type": "text/csv", "size": 1, "last_modified": datetime.datetime(2026, 11, 23),
                      "content": memoryview(b"navn;gruppe\nA;B\n")},)
     assert "mangler kolonnene" in _message(editor) and len(editor.state.records) == 18
+    assert upload.value == ()  # ready for the same file again, after the participant has fixed it
     save = editor.children[-1]
     save.children[0].children[0].click()
     assert "Lagret i «mitt-prosjekt.json»" in save.children[1].value
     items, line = st.start(path=path)
     assert items == st.load_example() and "Hentet 18 interessenter" in line
-
-
-def test_ladder_editor_places_and_saves(tmp_path):
-    path = tmp_path / "mitt-prosjekt.json"
-    editor = st.ladder_editor([make("Brukere"), make("Pårørende")], path=path)
-    listing = next(c for c in editor.children if c.__class__.__name__ == "Select")
-    now, goal = [c for c in editor.children if c.__class__.__name__ == "Dropdown"]
-    _button(editor, "Lagre plassering").click()
-    assert "Velg en interessent" in _message(editor)
-    listing.value = 1
-    now.value, goal.value = 3, 6
-    _button(editor, "Lagre plassering").click()
-    assert (editor.state.records[1].level_now, editor.state.records[1].level_goal) == (3, 6)
-    editor.children[-1].children[0].children[0].click()
-    saved = workbook.load(path)["seksjoner"]["medvirkning"]["innhold"]
-    assert saved["plasseringer"] == [{"navn": "Pårørende", "trinn_naa": 3, "trinn_maal": 6,
-                                      "grad_naa": "Brukerorientering", "grad_maal": "Brukermedvirkning"}]

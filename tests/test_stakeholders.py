@@ -352,3 +352,33 @@ def test_editor_imports_csv_saves_and_starts_from_the_saved_list(tmp_path):
     assert "Lagret i «mitt-prosjekt.json»" in save.children[1].value
     items, line = st.start(path=path)
     assert items == st.load_example() and "Hentet 18 interessenter" in line
+
+
+def test_a_participant_maps_15_stakeholders_saves_reopens_and_exports(tmp_path, monkeypatch):
+    """Issue 4's «done when», through the widgets only: fifteen stakeholders with Norwegian
+    names typed into the form, saved, found again in a new session, and the picture exported."""
+    from helseinnovasjon import ui
+
+    path = tmp_path / "mitt-prosjekt.json"
+    random.seed(15)
+    names = [f"{group} {n}" for n, group in enumerate(["Pårørende", "Tillitsvalgt", "Fastlege", "Brukerrådet",
+                                                        "Økonomisjef"] * 3, start=1)]
+    items, _ = st.start(path=path)  # nothing saved yet: an empty list
+    editor = st.editor(items, path=path)
+    for name in names:
+        _fill(editor, navn=name, gruppe=random.choice(st.GROUPS), makt=random.randint(1, 5),
+              interesse=random.randint(1, 5))
+        _button(editor, "Legg til").click()
+    assert len(editor.state.records) == 15 and "Lista har nå 15 rader" in _message(editor)
+    save = editor.children[-1]
+    save.children[0].children[0].click()
+    assert "Lagret" in save.children[1].value
+
+    reopened, line = st.start(path=path)  # the notebook opened again later
+    assert [i.name for i in reopened] == names and "Hentet 15 interessenter" in line
+    monkeypatch.chdir(tmp_path)
+    export = ui.action("Lagre kartet som bilde og CSV", lambda: st.export(reopened), note="Eksport.")
+    export.children[1].click()
+    assert "Ferdig." in export.children[2].value
+    assert {p.name for p in tmp_path.glob("interessentkart.*")} == {"interessentkart.png", "interessentkart.svg",
+                                                                   "interessentkart.csv"}

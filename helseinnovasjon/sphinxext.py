@@ -102,9 +102,12 @@ def _on_config_inited(app: Sphinx, config: Config) -> None:
         logger.info("helseinnovasjon: data or package changed, notebooks will run again")
 
 
+BRIDGE = "mathjax-bridge.js"
+
+
 def _tidy_page_scripts(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
     """Keep each script once, drop Thebe, and load embed.js only where widgets are and the
-    local MathJax (and its MathJax 2 bridge, mathjax/setup.js) only where formulas are."""
+    local MathJax (and its MathJax 2 bridge, mathjax-bridge.js) only where formulas are."""
     from myst_nb.sphinx_ import NbMetadataCollector
 
     has_widgets = bool(NbMetadataCollector.get_js_files(app.env, pagename))
@@ -122,10 +125,24 @@ def _tidy_page_scripts(app: Sphinx, pagename: str, templatename: str, context: d
             continue
         # Sphinx adds the MathJax config (window.MathJax = ...) for parent pages too; without the
         # library it makes `typeof MathJax` true and breaks jupyterquiz's version check.
-        if ("_static/mathjax/" in name or body.startswith("window.MathJax")) and not has_math:
+        if ("_static/mathjax" in name or body.startswith("window.MathJax")) and not has_math:
+            continue
+        # Jupyter Book adds every .js file in the static folders; MathJax's loader (mathjax_path)
+        # fetches its own components, so only the loader itself is kept.
+        if "_static/mathjax/" in name and not name.endswith(app.config.mathjax_path):
+            continue
+        # The theme's own <script> tag loads the stub in _static/scripts/fontawesome.js (see there)
+        if name.endswith("scripts/fontawesome.js"):
             continue
         seen.add(key)
         kept.append(script)
+    # The MathJax 2 bridge must run right after MathJax itself, whatever the priorities say.
+    bridge = [s for s in kept if str(getattr(s, "filename", s) or "").endswith(BRIDGE)]
+    kept = [s for s in kept if s not in bridge]
+    loader = next((i for i, s in enumerate(kept)
+                   if str(getattr(s, "filename", s) or "").endswith(app.config.mathjax_path)), None)
+    if loader is not None:
+        kept[loader + 1:loader + 1] = bridge[:1]
     context["script_files"] = kept
     context["css_files"] = [c for c in context.get("css_files", []) if "thebe" not in str(getattr(c, "filename", c))]
 
@@ -283,7 +300,7 @@ def setup(app: Sphinx) -> dict[str, object]:
     app.connect("env-check-consistency", _check_course_plan)
     app.connect("doctree-read", _drop_solution_cells)
     # After MathJax (added per page with priority 800); <head> scripts all run before the page body.
-    app.add_js_file("mathjax/setup.js", priority=801)
+    app.add_js_file(BRIDGE, priority=801)
     app.connect("html-page-context", _tidy_page_scripts, priority=900)
     app.connect("html-page-context", _accessible_markup, priority=900)
     return {"version": "0.1", "parallel_read_safe": True, "parallel_write_safe": True}

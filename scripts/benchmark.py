@@ -4,7 +4,8 @@ Prints a table and writes benchmark-results.json:
 * clean build (empty execution cache) and no-change rebuild, both as `make html` builds;
 * `pytest --nbmake notebooks/ -n 2` wall time;
 * each notebook's execution time in a fresh kernel (nbclient, kernel start included);
-* the heaviest page: the HTML plus every local file it loads, raw and gzip-compressed.
+* the heaviest page: every file Chromium fetches to show it (scripts that load more scripts,
+  fonts and images included), raw and gzip-compressed, as a static server with gzip sends it.
 
 Budgets: no-change rebuild <= 5 s, each notebook <= 5 s, heaviest page <= 1.5 MB transferred.
 """
@@ -17,7 +18,6 @@ import shutil
 import subprocess
 import sys
 import time
-from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -43,34 +43,42 @@ def notebook_seconds(path: Path) -> float:
     return time.perf_counter() - start
 
 
-class _Loads(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__()
-        self.urls: list[str] = []
+def page_weights(site: Path) -> dict[str, tuple[int, int]]:
+    """Raw and gzip bytes of every file Chromium requests to show each page (served locally)."""
+    import functools
+    import http.server
+    import threading
 
-    def handle_starttag(self, tag, attrs):
-        attrs = dict(attrs)
-        if tag in ("script", "img") and attrs.get("src"):
-            self.urls.append(attrs["src"])
-        if tag == "link" and attrs.get("rel") in ("stylesheet", "preload") and attrs.get("href"):
-            self.urls.append(attrs["href"])
+    from playwright.sync_api import sync_playwright
 
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args) -> None:
+            pass
 
-def page_weight(page: Path) -> tuple[int, int]:
-    """Raw and gzip bytes of a page and the local files it loads (fonts and lazy files excluded)."""
-    parser = _Loads()
-    parser.feed(page.read_text(encoding="utf-8"))
-    files = {page}
-    for url in parser.urls:
-        parts = urlsplit(url)
-        if parts.scheme or url.startswith(("data:", "//")):
-            continue
-        target = (page.parent / parts.path).resolve()
-        if target.is_file():
-            files.add(target)
-    raw = sum(f.stat().st_size for f in files)
-    packed = sum(len(gzip.compress(f.read_bytes(), 6)) for f in files)
-    return raw, packed
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_port}/"
+    pages = sorted(p for p in site.glob("**/*.html") if "_static" not in p.parts)
+    weights: dict[str, tuple[int, int]] = {}
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path="/usr/bin/chromium",
+                                                 args=["--headless=new", "--no-sandbox", "--disable-gpu"])
+            for page_file in pages:
+                name = str(page_file.relative_to(site))
+                fetched: set[Path] = set()
+                page = browser.new_page()
+                page.on("request", lambda request: fetched.add(site / urlsplit(request.url).path.lstrip("/"))
+                        if request.url.startswith(base) else None)
+                page.goto(base + name, wait_until="networkidle")
+                page.close()
+                files = [f for f in fetched if f.is_file()]
+                weights[name] = (sum(f.stat().st_size for f in files),
+                                 sum(len(gzip.compress(f.read_bytes(), 6)) for f in files))
+            browser.close()
+    finally:
+        server.shutdown()
+    return weights
 
 
 def main() -> int:
@@ -80,8 +88,7 @@ def main() -> int:
     results["rebuild_s"] = timed(BUILD)
     results["nbmake_n2_s"] = timed([sys.executable, "-m", "pytest", "notebooks/", "-n", "2", "-q", "-p", "no:cacheprovider"])
     results["notebooks_s"] = {p.name: notebook_seconds(p) for p in sorted((ROOT / "notebooks").glob("*.ipynb"))}
-    pages = [p for p in (ROOT / "_build/html").glob("**/*.html") if "_static" not in p.parts]
-    weights = {str(p.relative_to(ROOT / "_build/html")): page_weight(p) for p in pages}
+    weights = page_weights(ROOT / "_build/html")
     heaviest = max(weights, key=lambda k: weights[k][1])
     results["heaviest_page"] = {"page": heaviest, "raw_mb": weights[heaviest][0] / 1e6,
                                 "gzip_mb": weights[heaviest][1] / 1e6}

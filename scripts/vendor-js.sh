@@ -11,8 +11,15 @@ trap 'rm -rf "$tmp"' EXIT
 (cd "$tmp" && npm pack --silent "mathjax@$mathjax" >/dev/null && tar xzf mathjax-*.tgz && mv package mathjax)
 rm -f vendor/widgets/*.js vendor/widgets/*.woff2 vendor/widgets/*.txt
 cp "$tmp/widgets/dist/embed.js" "$tmp/widgets/dist/embed.js.LICENSE.txt" "$tmp"/widgets/dist/*.woff2 vendor/widgets/
-# MathJax: the TeX input + HTML output component and the fonts it loads next to itself
-rm -rf vendor/mathjax && mkdir -p vendor/mathjax/output/chtml/fonts
-cp "$tmp/mathjax/es5/tex-chtml.js" "$tmp/mathjax/LICENSE" vendor/mathjax/
-cp -r "$tmp/mathjax/es5/output/chtml/fonts/woff-v2" vendor/mathjax/output/chtml/fonts/
+# MathJax: the loader (startup.js) and the components _config.yml asks it to load (TeX in,
+# HTML out, hidden MathML for screen readers) with their fonts. Not the combined tex-chtml.js:
+# its contextual menu is 40 % of the bytes.
+rm -rf vendor/mathjax && mkdir -p vendor/mathjax/input vendor/mathjax/output/chtml/fonts vendor/mathjax/a11y
+es5="$tmp/mathjax/es5"
+cp "$es5/startup.js" "$es5/core.js" "$tmp/mathjax/LICENSE" vendor/mathjax/
+cp "$es5/input/tex.js" vendor/mathjax/input/
+cp "$es5/output/chtml.js" vendor/mathjax/output/
+cp "$es5/output/chtml/fonts/tex.js" vendor/mathjax/output/chtml/fonts/
+cp -r "$es5/output/chtml/fonts/woff-v2" vendor/mathjax/output/chtml/fonts/
+cp "$es5/a11y/assistive-mml.js" vendor/mathjax/a11y/
 echo "vendor/ oppdatert: @jupyter-widgets/html-manager $widgets, mathjax $mathjax; oppdater vendor/README.md."

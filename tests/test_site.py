@@ -125,10 +125,11 @@ def test_widget_manager_only_on_pages_with_widgets(built_site):
 
 def test_local_mathjax_only_on_pages_with_formulas(built_site):
     with_math = (built_site / "notebooks/spredning.html").read_text(encoding="utf-8")
-    assert with_math.index("mathjax/tex-chtml.js") < with_math.index("mathjax/setup.js")  # bridge after MathJax
+    assert with_math.index("mathjax/startup.js") < with_math.index("mathjax-bridge.js")  # bridge after MathJax
+    assert "mathjax/core.js" not in with_math  # the loader fetches its components itself, once
     for name in ("book/index", "book/innovasjon-og-endringsledelse", "notebooks/kjoreark"):
         page = (built_site / f"{name}.html").read_text(encoding="utf-8")
-        assert "tex-chtml.js" not in page and "mathjax/setup.js" not in page, name
+        assert "mathjax/startup.js" not in page and "mathjax-bridge.js" not in page, name
         # nor the config alone, which would tell jupyterquiz that MathJax is there (a parent page
         # of spredning gets it from Sphinx)
         assert "<script>window.MathJax" not in page, name
@@ -141,6 +142,19 @@ def test_formulas_are_typeset_offline_next_to_widgets(browser, site_url):
     page.wait_for_selector("mjx-container")
     assert page.locator("mjx-container").count() >= 5
     assert page.locator(".jupyter-widgets").count() > 0
+    page.close()
+    assert problems == []
+
+
+def test_theme_icons_come_from_the_stylesheet_not_a_1_5_mb_script(browser, site_url, built_site):
+    """Our stub replaces the theme's scripts/fontawesome.js; the icons still draw (webfont)."""
+    assert (built_site / "_static/scripts/fontawesome.js").stat().st_size < 2_000
+    page, problems = _open(browser, f"{site_url}/notebooks/spredning.html")
+    icon = page.locator("i.fa-rocket").first
+    assert page.evaluate("el => getComputedStyle(el, '::before').content", icon.element_handle()) not in ("none", "")
+    assert icon.bounding_box()["width"] > 8
+    page.evaluate("document.fonts.ready")
+    assert page.evaluate("document.fonts.check('900 16px \"Font Awesome 6 Free\"')")
     page.close()
     assert problems == []
 

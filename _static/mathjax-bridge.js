@@ -1,4 +1,4 @@
-// Runs right after MathJax 3 (mathjax/tex-chtml.js), on pages with formulas only.
+// Runs right after MathJax 3 (mathjax/startup.js), on pages with formulas only.
 // jupyterquiz and the widget manager (embed.js) still call the MathJax 2 API,
 // MathJax.Hub.Queue, whenever window.MathJax exists: bridge it to MathJax 3.
 (function () {

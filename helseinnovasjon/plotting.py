@@ -331,22 +331,36 @@ def lines(
     return fig, ax
 
 
-def run_chart(values: Sequence[float], median: float, labels: Sequence[str], *, title: str,
-              ylabel: str) -> tuple[Figure, object]:
-    """Measurements in time order, joined by a line, with the median as a dashed centre line."""
+def run_chart(values: Sequence[float], centre: float, labels: Sequence[str], *, title: str, ylabel: str,
+              centre_label: str = "Median", limits: tuple[float, float] | None = None,
+              highlight: Sequence[int] = (), baseline: int | None = None) -> tuple[Figure, object]:
+    """Measurements in time order, joined by a line, with a dashed centre line (the median of a
+    run chart). A control chart adds ``limits`` (lower, upper) as dotted lines, marks the points
+    in ``highlight`` (outside the limits) and shades the ``baseline`` the limits come from."""
     fig, ax = new_figure(margins={"left": 0.12, "right": 0.97, "top": 0.84, "bottom": 0.16})
     positions = list(range(len(values)))
     with mpl.rc_context(STYLE):
+        if baseline:
+            ax.axvspan(-0.5, baseline - 0.5, color="#ececec", zorder=0, label="Grunnlag for grensene")
         ax.plot(positions, values, color=CATEGORICAL[0], linewidth=1.8, marker="o", markersize=5, label="Måling")
-        ax.axhline(median, color=CATEGORICAL[3], linewidth=1.8, linestyle="--", label="Median")
+        ax.axhline(centre, color=CATEGORICAL[3], linewidth=1.8, linestyle="--", label=centre_label)
+        if limits is not None:
+            for level in limits:
+                ax.axhline(level, color=INK, linewidth=1.2, linestyle=":")
+            ax.plot([], [], color=INK, linewidth=1.2, linestyle=":", label="Grenser")
+        if highlight:
+            ax.scatter([positions[i] for i in highlight], [values[i] for i in highlight], s=110, marker="D",
+                       facecolor=CATEGORICAL[1], edgecolor=INK, zorder=4, label="Utenfor grensene")
         step = max(1, len(values) // 12)
         ax.set_xticks(positions[::step], [str(label) for label in labels][::step])
         ax.set_xlim(-0.5, len(values) - 0.5)
         ax.set_ylabel(ylabel)
         ax.yaxis.set_major_locator(MaxNLocator(nbins=6, steps=[1, 2, 5, 10]))
-        number_axis(ax.yaxis, 1 if max(values) - min(values) < 5 else 0)
+        shown = [*values, *(limits or ())]
+        number_axis(ax.yaxis, 1 if max(shown) - min(shown) < 5 else 0)
         ax.grid(axis="x", visible=False)
         fig.suptitle(title, x=0.12, y=0.98, ha="left", fontsize=STYLE["axes.titlesize"],
                      fontweight=STYLE["axes.titleweight"])
-        ax.legend(loc="lower left", bbox_to_anchor=(0, 1.0), ncols=2, borderaxespad=0.3)
+        ax.legend(loc="lower left", bbox_to_anchor=(0, 1.0), ncols=5 if limits is not None else 2,
+                  borderaxespad=0.3, fontsize=8.5 if limits is not None else None)
     return fig, ax

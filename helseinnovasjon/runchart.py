@@ -159,6 +159,7 @@ def explore(raw: bytes | str, title: str) -> plotting.Answer:
 # -- XmR (individuals) control chart -------------------------------------------------------
 
 XMR_CONSTANT = 2.66
+SOURCE_XMR = "Grensene: snitt ± 2,66 × snittet av variasjonen fra måling til måling (Mohammed mfl. 2008)."
 """3 / d2 with d2 = 1.128, the bias constant for moving ranges of two points: the limits are
 mean ± 2.66 × mean moving range (the individuals, or XmR, chart)."""
 
@@ -178,11 +179,48 @@ class ControlLimits:
         return bool(self.outside)
 
 
-def xmr(values: list[float] | pd.Series) -> ControlLimits:
-    """XmR limits: centre = mean, limits = mean ± 2.66 × the mean of the moving ranges |x_i - x_(i-1)|."""
+def xmr(values: list[float] | pd.Series, baseline: int | None = None) -> ControlLimits:
+    """XmR limits: centre = mean, limits = mean ± 2.66 × the mean of the moving ranges |x_i - x_(i-1)|.
+
+    With ``baseline``, the centre and limits come from the first ``baseline`` points only (the
+    period before a change), and every point is judged against them."""
     series = _measurements(values, "kontrollkortet", "Grensene")
-    mean = float(series.mean())
-    moving_range = float(series.diff().abs().iloc[1:].mean())
+    base = series
+    if baseline is not None:
+        if not MIN_POINTS <= baseline <= len(series):
+            raise InputError(f"grunnlaget er {baseline} målinger",
+                             f"Velg et grunnlag på minst {MIN_POINTS} og høyst {len(series)} målinger.")
+        base = series.iloc[:baseline]
+    mean = float(base.mean())
+    moving_range = float(base.diff().abs().iloc[1:].mean())
     lower, upper = mean - XMR_CONSTANT * moving_range, mean + XMR_CONSTANT * moving_range
     outside = tuple(i for i, v in enumerate(series) if v < lower or v > upper)
     return ControlLimits(mean, moving_range, lower, upper, outside)
+
+
+def xmr_verdict(limits: ControlLimits, labels: list[str], *, baseline: int | None = None) -> str:
+    """The control chart's answer in plain Norwegian."""
+    fmt = lambda v: plotting.format_number(v, 1, trim=True)  # noqa: E731 - local shorthand
+    where = f"de {baseline} første målingene" if baseline else "alle målingene"
+    text = (f"Snittet for {where} er {fmt(limits.mean)}, og grensene er {fmt(limits.lower)} og "
+            f"{fmt(limits.upper)}. ")
+    if not limits.outside:
+        return text + "Ingen målinger ligger utenfor grensene: ingen tegn på en særskilt årsak."
+    shown = [labels[i] for i in limits.outside]
+    listed = shown[0] if len(shown) == 1 else ", ".join(shown[:-1]) + " og " + shown[-1]
+    return text + (f"{len(shown)} {'måling' if len(shown) == 1 else 'målinger'} ligger utenfor ({listed}): "
+                   "tegn på en særskilt årsak som er verdt å se nærmere på.")
+
+
+def xmr_chart(values: pd.Series, limits: ControlLimits, *, title: str, ylabel: str, baseline: int | None = None,
+              illustrative: bool = False) -> plotting.Chart:
+    """The XmR chart: the measurements, the mean and the two limits; points outside are marked."""
+    labels = [str(i) for i in values.index]
+    fig, _ax = plotting.run_chart(list(values), limits.mean, labels, title=title, ylabel=ylabel,
+                                  centre_label="Snitt", limits=(limits.lower, limits.upper),
+                                  highlight=limits.outside, baseline=baseline)
+    note = " Dataene er illustrerende, laget for kurset." if illustrative else ""
+    answer = xmr_verdict(limits, labels, baseline=baseline)
+    alt = f"Kontrollkort (XmR) med {len(values)} målinger fra {labels[0]} til {labels[-1]}. {answer}"
+    caption = f"{answer}{note} {SOURCE_XMR}"
+    return plotting.Chart(fig, alt, caption)

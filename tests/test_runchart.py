@@ -101,3 +101,28 @@ def test_xmr_flags_a_point_outside_the_limits():
 def test_xmr_needs_enough_measurements(values, expected):
     with pytest.raises(InputError, match=expected):
         runchart.xmr(values)
+
+
+def test_xmr_limits_from_a_baseline_judge_every_point():
+    values = [10, 12, 11, 13, 9, 10, 12, 11, 13, 9, 4, 5]
+    limits = runchart.xmr(values, baseline=10)  # the first ten: the worked example above
+    assert limits.mean == pytest.approx(11) and limits.mean_moving_range == pytest.approx(19 / 9)
+    assert limits.outside == (10, 11)  # 4 and 5 are below 11 - 2.66 * 19/9 = 5.38
+    with pytest.raises(InputError, match="Grunnlaget er 9 målinger"):
+        runchart.xmr(values, baseline=9)
+    with pytest.raises(InputError, match="høyst 12"):
+        runchart.xmr(values, baseline=13)
+
+
+def test_xmr_verdict_and_chart_name_the_points_outside():
+    example = runchart.load_example()
+    limits = runchart.xmr(example, baseline=12)
+    labels = [str(i) for i in example.index]
+    text = runchart.xmr_verdict(limits, labels, baseline=12)
+    assert text.startswith("Snittet for de 12 første målingene er 18, og grensene er 11,5 og 24,5.")
+    assert "6 målinger ligger utenfor (13, 16, 17, 20, 23 og 24)" in text
+    quiet = runchart.xmr([10, 12, 11, 13, 9, 10, 12, 11, 13, 9])
+    assert runchart.xmr_verdict(quiet, [str(i) for i in range(1, 11)]).endswith("ingen tegn på en særskilt årsak.")
+    chart = runchart.xmr_chart(example, limits, title="T", ylabel="%", baseline=12, illustrative=True)
+    assert "Kontrollkort (XmR) med 24 målinger" in chart.alt and "Mohammed mfl. 2008" in chart.caption
+    assert "illustrerende" in chart.caption

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import html
 from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
 
 from .errors import InputError
 
@@ -42,6 +44,27 @@ class Entry:
 
     def record(self) -> dict:
         return {"tekst": self.text, "felt": dict(self.fields)}
+
+
+# The need form's parameters and the labels its answers are saved under.
+NEED_FIELDS = {
+    "title": "Prosjektets navn",
+    "problem": "Problemet, og hvem det gjelder",
+    "relevance": "Hvorfor det er viktig nå (relevans)",
+    "insight": "Hvordan behovet er sjekket (innsikt)",
+}
+# What the forms show before anything is saved: an example project (digital night supervision).
+EXAMPLE = {
+    "behov": {
+        "title": "Digitalt tilsyn om natten",
+        "problem": "Nattevakten i hjemmetjenesten bruker mye tid på å kjøre til brukere som sover trygt, og har "
+                   "lite tid til dem som trenger hjelp.",
+        "relevance": "Antallet eldre som bor hjemme, øker, og det er vanskelig å rekruttere nattevakter.",
+        "insight": "Vi har talt besøkene i fire uker og snakket med seks brukere og deres pårørende.",
+    },
+    "plan": {},
+    "notater": {"text": "Spørre lederen om vi kan prøve digitalt tilsyn hos tre brukere i januar."},
+}
 
 
 def _required(value: str, label: str, *, minimum: int = 1, maximum: int = 2000) -> str:
@@ -88,3 +111,45 @@ def stage_plan(**stages: str) -> Entry:
 def notes(text: str) -> Entry:
     """Free notes for the project."""
     return Entry("Notater", _required(text, "Notater", maximum=5000), {})
+
+
+def _saved_values(key: str, fields: dict[str, Any], text: str) -> dict[str, str]:
+    """Form values back from what :meth:`Entry.record` saved in section ``key``."""
+    if key == "behov":
+        return {name: str(fields[label]) for name, label in NEED_FIELDS.items() if fields.get(label)}
+    if key == "plan":
+        values = {}
+        for number, stage in enumerate(STAGES, start=1):
+            status, _, step = str(fields.get(f"{number}. {stage}", "")).partition(": ")
+            if status in STATUSES:
+                values[f"status_{number}"], values[f"neste_{number}"] = status, step
+        return values
+    return {"text": text} if text else {}
+
+
+def start(path: Path | None = None) -> tuple[dict[str, dict[str, str]], str]:
+    """What the project forms start with: the need, plan and notes saved in the project file, else
+    the example. Returns the values per section (``"behov"``, ``"plan"``, ``"notater"``) and a
+    Norwegian sentence saying which. A project file that cannot be read is left alone."""
+    from . import workbook
+
+    values = {key: dict(example) for key, example in EXAMPLE.items()}
+    example_line = "Skjemaene viser et eksempel (digitalt tilsyn om natten). Bytt det ut med ditt eget prosjekt."
+    try:
+        project = workbook.load(path)
+    except InputError as error:
+        return values, f"{error} {example_line}"
+    found = []
+    for key in values:
+        content = project["seksjoner"].get(key, {}).get("innhold", {})
+        fields = content.get("felt") if isinstance(content.get("felt"), dict) else {}
+        saved = _saved_values(key, fields, str(content.get("tekst") or ""))
+        if saved:
+            values[key] = {**values[key], **saved}
+            found.append(key)
+    if not found:
+        return values, example_line
+    names = {"behov": "behovet", "plan": "planen", "notater": "notatene"}
+    listed = [names[k] for k in found]
+    said = listed[0] if len(listed) == 1 else ", ".join(listed[:-1]) + " og " + listed[-1]
+    return values, f"Skjemaene starter med {said} du har lagret i prosjektfilen."

@@ -144,13 +144,18 @@ def text(label: str, value: str = "", *, long: bool = False) -> widgets.ValueWid
                layout=widgets.Layout(width="40em", max_width="100%", height="5em" if long else None))
 
 
-def stage_controls(stages: list[str], statuses: list[str]) -> dict[str, widgets.ValueWidget]:
-    """A status drop-down and a «next step» field for each stage of a plan."""
+def stage_controls(stages: list[str], statuses: list[str],
+                   values: Mapping[str, str] | None = None) -> dict[str, widgets.ValueWidget]:
+    """A status drop-down and a «next step» field for each stage of a plan, filled from
+    ``values`` (``status_1``, ``neste_1`` ...) where given."""
+    values = values or {}
     controls: dict[str, widgets.ValueWidget] = {}
     for number, stage in enumerate(stages, start=1):
+        status = values.get(f"status_{number}")
         controls[f"status_{number}"] = widgets.Dropdown(options=statuses, description=f"{number}. {stage}:",
+                                                        value=status if status in statuses else statuses[0],
                                                         style={"description_width": "initial"})
-        controls[f"neste_{number}"] = text(f"Neste steg ({number}):")
+        controls[f"neste_{number}"] = text(f"Neste steg ({number}):", values.get(f"neste_{number}", ""))
     return controls
 
 

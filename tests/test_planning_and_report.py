@@ -37,6 +37,36 @@ def test_stage_plan_counts_and_names_the_next_stage():
         planning.stage_plan(status_1="Kanskje")
 
 
+def test_the_forms_start_from_the_example_then_from_what_is_saved(tmp_path):
+    path = tmp_path / "mitt-prosjekt.json"
+    values, line = planning.start(path)
+    assert values["behov"] == planning.EXAMPLE["behov"] and values["plan"] == {} and "eksempel" in line
+    stages = {"status_1": "Ferdig", "neste_1": "", "status_2": "I gang", "neste_2": "Intervjue tre pårørende: før jul"}
+    project = workbook.new_project()
+    for key, entry in [("behov", planning.need_statement(**{**NEED, "title": "Trygg natt på Ås"})),
+                       ("plan", planning.stage_plan(**stages)), ("notater", planning.notes("Ring IT-avdelingen."))]:
+        project = workbook.with_section(project, key, entry.record(), "Behov og plan")
+    workbook.save(project, path)
+    values, line = planning.start(path)
+    assert values["behov"] == {**NEED, "title": "Trygg natt på Ås"}
+    assert values["plan"] == {**stages, **{f"{k}_{n}": v for n in (3, 4, 5)
+                                           for k, v in (("status", "Ikke startet"), ("neste", ""))}}
+    assert values["notater"] == {"text": "Ring IT-avdelingen."}
+    assert line == "Skjemaene starter med behovet, planen og notatene du har lagret i prosjektfilen."
+    controls = ui.stage_controls(planning.STAGES, planning.STATUSES, values["plan"])
+    assert controls["status_2"].value == "I gang" and controls["neste_2"].value == "Intervjue tre pårørende: før jul"
+    assert planning.stage_plan(**{k: c.value for k, c in controls.items()}).record() == \
+        planning.stage_plan(**stages).record()  # what is shown saves back unchanged
+
+
+def test_the_forms_leave_an_unreadable_project_file_alone(tmp_path):
+    path = tmp_path / "mitt-prosjekt.json"
+    path.write_text("{ ikke json", encoding="utf-8")
+    values, line = planning.start(path)
+    assert values["behov"] == planning.EXAMPLE["behov"] and "kan ikke leses" in line
+    assert path.read_text(encoding="utf-8") == "{ ikke json"
+
+
 def test_report_of_an_empty_project_says_where_each_section_is_filled():
     text = report.markdown(workbook.new_project())
     for title in workbook.SECTIONS.values():

@@ -156,6 +156,39 @@ def explore(raw: bytes | str, title: str) -> plotting.Answer:
     return plotting.Answer(f"{name}: {verdict(result)}", chart(values, result, title=name, ylabel="Verdi"), numbers, SOURCE)
 
 
+SECTION = "laering"
+EXAMPLE_PASTE = ("periode;verdi\nuke 1;12\nuke 2;14\nuke 3;11\nuke 4;15\nuke 5;12\nuke 6;16\nuke 7;13\nuke 8;12\n"
+                 "uke 9;14\nuke 10;15\nuke 11;11\nuke 12;16")
+
+
+def start(path: Path | None = None) -> tuple[str, str, str]:
+    """What «Dine målinger» starts with: the measurements saved in the project file (so a new
+    week can be added to them), else a short example. Returns the table as text (semicolons and
+    decimal commas, as Norwegian Excel pastes it), the name of the measure, and a Norwegian
+    sentence saying which. A project file that cannot be read is left alone."""
+    from . import workbook
+
+    example = (EXAMPLE_PASTE, "Mine målinger",
+               "Feltet viser et eksempel. Lim inn dine egne målinger i stedet.")
+    try:
+        project = workbook.load(path)
+    except InputError as error:
+        return example[0], example[1], f"{error} {example[2]}"
+    saved = project["seksjoner"].get(SECTION, {}).get("innhold", {}).get("tall", {})
+    periods, values = saved.get("perioder"), saved.get("verdier")
+    if not (isinstance(periods, list) and isinstance(values, list) and periods and len(periods) == len(values)):
+        return example
+    try:
+        rows = [f"{str(p).replace(';', ',')};{plotting.format_number(float(v), 3, trim=True)}"
+                for p, v in zip(periods, values)]
+    except (TypeError, ValueError):
+        return example
+    name = str(saved.get("måling") or "Mine målinger")
+    line = (f"Hentet {len(rows)} målinger fra prosjektfilen. {workbook.saved_line(project, SECTION)}. "
+            "Legg til nye målinger nederst, og trykk «Regn ut».")
+    return "periode;verdi\n" + "\n".join(rows), name, line
+
+
 # -- XmR (individuals) control chart -------------------------------------------------------
 
 XMR_CONSTANT = 2.66

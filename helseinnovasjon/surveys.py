@@ -332,6 +332,32 @@ def example_self_assessment() -> dict[str, int]:
     return {k: int(v) for k, v in first.items()}
 
 
+def start_self_assessment(path: Path | None = None) -> tuple[dict[str, int], str]:
+    """The sliders' start values: your own saved self-assessment (to see what has changed
+    since), else the example person. Returns the values and a Norwegian sentence saying which."""
+    from . import workbook
+
+    example = (example_self_assessment(),
+               "Glidebryterne starter med svarene til en tenkt person. Flytt dem til din egen vurdering.")
+    try:
+        project = workbook.load(path)
+    except InputError as error:
+        return example[0], f"{error} {example[1]}"
+    saved = project["seksjoner"].get("laeringskultur", {}).get("innhold", {}).get("tall", {})
+    answers = saved.get("påstander") if isinstance(saved, dict) else None
+    by_label = {label: item for item, label in slider_labels().items()}
+    low, high = LEARNING_SCALE
+    values = {}
+    for answer in answers if isinstance(answers, list) else []:
+        item = by_label.get(answer.get("påstand")) if isinstance(answer, dict) else None
+        if item and isinstance(answer.get("svar"), (int, float)) and low <= answer["svar"] <= high:
+            values[item] = int(round(answer["svar"]))
+    if set(values) != set(by_label.values()):
+        return example
+    return values, (f"Glidebryterne starter med din forrige vurdering. {workbook.saved_line(project, 'laeringskultur')}."
+                    " Flytt dem hvis noe har endret seg.")
+
+
 def slider_labels() -> dict[str, str]:
     """Short labels for the self-assessment sliders, by statement id."""
     items = learning_items()

@@ -13,7 +13,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from helseinnovasjon import surveys
+from helseinnovasjon import surveys, workbook
 from helseinnovasjon.errors import InputError
 
 HEADER = "p1;p2;p3;p4;p5;p6;p7"
@@ -264,3 +264,19 @@ def test_the_form_shows_bad_answers_as_a_norwegian_message_and_keeps_the_input()
     assert "verdien 8 er for stor" in shown and "Traceback" not in shown
     assert paste.value.endswith("4;5;8;4;4;6;5\n")  # nothing typed is lost
     assert "Team Øst: 12 svar" in result.outputs[0]["data"]["text/html"]  # the last good result stays
+
+
+def test_self_assessment_sliders_start_from_your_saved_answers(tmp_path):
+    path = tmp_path / "mitt-prosjekt.json"
+    values, line = surveys.start_self_assessment(path)
+    assert values == surveys.example_self_assessment() and "tenkt person" in line
+    mine = {item: 1 + i % 5 for i, item in enumerate(surveys.slider_labels())}
+    answer = surveys.self_assessment(**mine)
+    workbook.save(workbook.with_section(workbook.new_project(), "laeringskultur", answer.record(),
+                                        "Lærende organisasjon – egenvurdering"), path)
+    values, line = surveys.start_self_assessment(path)
+    assert values == mine and line.startswith("Glidebryterne starter med din forrige vurdering.")
+    # a team result saved in the same section has no single person's answers: back to the example
+    team = surveys.learning_team(surveys.load_learning_example(), "Team")
+    workbook.save(workbook.with_section(workbook.load(path), "laeringskultur", team.record(), "x"), path)
+    assert surveys.start_self_assessment(path)[0] == surveys.example_self_assessment()

@@ -26,6 +26,7 @@ FILLED_BY = {
     "hindringer": "notatboka «Vurder ditt prosjekt» (kapittel 2)",
     "laering": "notatboka «Kjøreark» (kapittel 3)",
     "laeringskultur": "notatboka «Lærende organisasjon – egenvurdering» (kapittel 3)",
+    "laeringskultur_team": "notatboka «Lærende organisasjon – egenvurdering» (kapittel 3)",
     "trygghet": "notatboka «Psykologisk trygghet i teamet» (kapittel 5)",
     "plan": "notatboka «Behov og plan»",
     "notater": "notatboka «Behov og plan»",

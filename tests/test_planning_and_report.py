@@ -140,3 +140,13 @@ def test_saved_rows_become_a_table_in_both_report_formats():
     page = report.to_html(project)
     assert '<caption>Interessenter</caption>' in page and '<th scope="col">merknad</th>' in page
     assert "<td>Pårørende | naboer</td>" in page and "</style></head><body>" in page
+
+
+def test_the_project_chapter_names_every_section_of_the_project_file():
+    from pathlib import Path
+
+    chapter = (Path(__file__).resolve().parent.parent / "book/mitt-innovasjonsprosjekt.md").read_text(encoding="utf-8")
+    table = [line for line in chapter.splitlines() if line.startswith("| ") and "](../notebooks/" in line]
+    for title in workbook.SECTIONS.values():
+        assert any(title in line for line in table), title
+    assert set(report.FILLED_BY) == set(workbook.SECTIONS)

@@ -28,7 +28,7 @@ import matplotlib as mpl
 import pandas as pd
 
 from . import data, plotting
-from .errors import InputError
+from .errors import InputError, join_words
 
 FACTORS_TABLE = "implementeringsfaktorer"
 DOMAINS_TABLE = "rammeverk-domener"
@@ -223,10 +223,6 @@ def _complexity_rank(complexity: str | None) -> int:
     return COMPLEXITIES.index(complexity) if complexity else -1
 
 
-def _listing(items: list[str]) -> str:
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " og " + items[-1]
-
-
 @dataclass
 class Assessment:
     """Seven rated factors, the barriers ranked, a risk flag, and strategies for the worst."""
@@ -284,14 +280,14 @@ class Assessment:
             ranked = [f"{i}) {r.factor.name.lower()} ({r.label.split(' ')[0]}"
                       + (f", {r.complexity})" if r.complexity else ")") for i, r in enumerate(top, start=1)]
             heading = "Den viktigste hindringen er" if len(top) == 1 else "De viktigste hindringene er"
-            parts.append(f"{heading} {_listing(ranked)}.")
+            parts.append(f"{heading} {join_words(ranked)}.")
         elif self.rated and all(r.value == 0 for r in self.rated):
             parts.append("Alle faktorene du har vurdert, står på 0 (nøytral), så det er ingen hindringer å rangere. "
                          "Se på spørsmålene en gang til: det er sjelden at ingenting hemmer eller fremmer.")
         else:
             parts.append("Ingen av faktorene hemmer ifølge vurderingen din.")
         if self.promoters:
-            parts.append("Det som fremmer mest, er " + _listing(
+            parts.append("Det som fremmer mest, er " + join_words(
                 [f"{r.factor.name.lower()} ({r.label.split(' ')[0]})" for r in self.promoters[:2]]) + ".")
         complex_count = len(self.complex_factors)
         if self.high_risk:
@@ -303,7 +299,7 @@ class Assessment:
             parts.append(f"{complex_count} av faktorene er vurdert som {'kompleks' if one else 'komplekse'}. "
                          f"Følg med på {'den' if one else 'dem'}.")
         if self.unrated:
-            parts.append("Ikke vurdert ennå: " + _listing([r.factor.name.lower() for r in self.unrated]) + ".")
+            parts.append("Ikke vurdert ennå: " + join_words([r.factor.name.lower() for r in self.unrated]) + ".")
         return " ".join(parts)
 
     def ranking(self) -> pd.DataFrame:
@@ -412,7 +408,7 @@ def start(path: Path | None = None) -> tuple[str, dict[str, tuple[str, str, str]
         project = workbook.load(path)
     except InputError as error:
         return example[0], example[1], f"{error} {example[2]}"
-    saved = project["seksjoner"].get("hindringer", {}).get("innhold", {}).get("tall", {})
+    saved = workbook.saved(project, "hindringer").get("tall", {})
     ratings = saved.get("vurderinger") if isinstance(saved, dict) else None
     if not isinstance(ratings, dict) or not ratings:
         return example

@@ -22,7 +22,7 @@ from typing import Any
 
 import pandas as pd
 
-from .errors import InputError
+from .errors import InputError, join_words
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 DATAPACKAGE = "datapackage.json"
@@ -289,8 +289,7 @@ def _check_primary_key(table: pd.DataFrame, schema: dict[str, Any], label: str) 
 
 
 def _quoted(names: list[Any]) -> str:
-    items = [f"«{n}»" for n in names]
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " og " + items[-1]
+    return join_words([f"«{n}»" for n in names])
 
 
 def _plural(items: list[Any], one: str, many: str) -> str:

@@ -70,5 +70,11 @@ class InputError(ValueError):
         return self.message
 
 
+def join_words(items: list[str]) -> str:
+    """A Norwegian list: «a», «a og b», «a, b og c» (no comma before «og»)."""
+    items = [str(item) for item in items]
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " og " + items[-1]
+
+
 def _capitalise(text: str) -> str:
     return text[:1].upper() + text[1:]

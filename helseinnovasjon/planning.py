@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .errors import InputError
+from .errors import InputError, join_words
 
 STAGES = [
     "Idé eller behov sjekkes mot relevans",
@@ -141,7 +141,7 @@ def start(path: Path | None = None) -> tuple[dict[str, dict[str, str]], str]:
         return values, f"{error} {example_line}"
     found = []
     for key in values:
-        content = project["seksjoner"].get(key, {}).get("innhold", {})
+        content = workbook.saved(project, key)
         fields = content.get("felt") if isinstance(content.get("felt"), dict) else {}
         saved = _saved_values(key, fields, str(content.get("tekst") or ""))
         if saved:
@@ -150,6 +150,5 @@ def start(path: Path | None = None) -> tuple[dict[str, dict[str, str]], str]:
     if not found:
         return values, example_line
     names = {"behov": "behovet", "plan": "planen", "notater": "notatene"}
-    listed = [names[k] for k in found]
-    said = listed[0] if len(listed) == 1 else ", ".join(listed[:-1]) + " og " + listed[-1]
+    said = join_words([names[k] for k in found])
     return values, f"Skjemaene starter med {said} du har lagret i prosjektfilen."

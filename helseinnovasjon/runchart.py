@@ -21,7 +21,7 @@ from pathlib import Path
 import pandas as pd
 
 from . import data, plotting
-from .errors import InputError
+from .errors import InputError, join_words
 
 EXAMPLE_TABLE = "eksempel-kjoreark"
 MIN_POINTS = 10
@@ -174,7 +174,9 @@ def start(path: Path | None = None) -> tuple[str, str, str]:
         project = workbook.load(path)
     except InputError as error:
         return example[0], example[1], f"{error} {example[2]}"
-    saved = project["seksjoner"].get(SECTION, {}).get("innhold", {}).get("tall", {})
+    saved = workbook.saved(project, SECTION).get("tall")
+    if not isinstance(saved, dict):  # nothing saved, or a hand-edited file
+        return example
     periods, values = saved.get("perioder"), saved.get("verdier")
     if not (isinstance(periods, list) and isinstance(values, list) and periods and len(periods) == len(values)):
         return example
@@ -240,8 +242,8 @@ def xmr_verdict(limits: ControlLimits, labels: list[str], *, baseline: int | Non
     if not limits.outside:
         return text + "Ingen målinger ligger utenfor grensene: ingen tegn på en særskilt årsak."
     shown = [labels[i] for i in limits.outside]
-    listed = shown[0] if len(shown) == 1 else ", ".join(shown[:-1]) + " og " + shown[-1]
-    return text + (f"{len(shown)} {'måling' if len(shown) == 1 else 'målinger'} ligger utenfor ({listed}): "
+    count = f"{len(shown)} {'måling' if len(shown) == 1 else 'målinger'}"
+    return text + (f"{count} ligger utenfor ({join_words(shown)}): "
                    "tegn på en særskilt årsak som er verdt å se nærmere på.")
 
 

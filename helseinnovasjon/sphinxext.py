@@ -105,6 +105,11 @@ def _on_config_inited(app: Sphinx, config: Config) -> None:
 BRIDGE = "mathjax-bridge.js"
 
 
+def _script_name(script: object) -> str:
+    """The file name of a page script (Sphinx's _JavaScript object or a plain string)."""
+    return str(getattr(script, "filename", script) or "")
+
+
 def _tidy_page_scripts(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
     """Keep each script once, drop Thebe, and load embed.js only where widgets are and the
     local MathJax (and its MathJax 2 bridge, mathjax-bridge.js) only where formulas are."""
@@ -116,7 +121,7 @@ def _tidy_page_scripts(app: Sphinx, pagename: str, templatename: str, context: d
     seen: set[tuple[str, str]] = set()
     kept = []
     for script in context.get("script_files", []):
-        name = str(getattr(script, "filename", script) or "")
+        name = _script_name(script)
         body = str(getattr(script, "attributes", {}).get("body", ""))
         key = (name, body)
         if "thebe" in name or "THEBE_JS_URL" in body or key in seen:
@@ -137,10 +142,9 @@ def _tidy_page_scripts(app: Sphinx, pagename: str, templatename: str, context: d
         seen.add(key)
         kept.append(script)
     # The MathJax 2 bridge must run right after MathJax itself, whatever the priorities say.
-    bridge = [s for s in kept if str(getattr(s, "filename", s) or "").endswith(BRIDGE)]
+    bridge = [s for s in kept if _script_name(s).endswith(BRIDGE)]
     kept = [s for s in kept if s not in bridge]
-    loader = next((i for i, s in enumerate(kept)
-                   if str(getattr(s, "filename", s) or "").endswith(app.config.mathjax_path)), None)
+    loader = next((i for i, s in enumerate(kept) if _script_name(s).endswith(app.config.mathjax_path)), None)
     if loader is not None:
         kept[loader + 1:loader + 1] = bridge[:1]
     context["script_files"] = kept

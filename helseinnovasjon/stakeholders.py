@@ -37,7 +37,7 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.patches import Circle
 
 from . import data, plotting
-from .errors import InputError
+from .errors import InputError, join_words
 
 EXAMPLE_TABLE = "interessenter-eksempel"
 SECTION, SECTION_PARTICIPATION = "interessenter", "medvirkning"
@@ -391,11 +391,11 @@ def start(*, fallback: str = "tom", path: Path | None = None) -> tuple[list[Stak
 
     try:
         project = workbook.load(path)
-        saved = project["seksjoner"].get(SECTION, {}).get("innhold", {}).get("interessenter")
+        saved = workbook.saved(project, SECTION).get("interessenter")
         if not saved:
             return fallback_items()
         items = from_records(saved, workbook.FILE_NAME)
-        placed = project["seksjoner"].get(SECTION_PARTICIPATION, {}).get("innhold", {}).get("plasseringer", [])
+        placed = workbook.saved(project, SECTION_PARTICIPATION).get("plasseringer", [])
         by_key = {key(p.get("navn", "")): p for p in placed if isinstance(p, dict)}
         items = [_with_saved_rungs(i, by_key.get(key(i.name))) for i in items]
     except InputError as error:
@@ -432,7 +432,7 @@ def summary(items: Sequence[Stakeholder]) -> str:
 
 def _names(names: Sequence[str], most: int = 6) -> str:
     shown = list(names[:most]) + ([f"{len(names) - most} til"] if len(names) > most else [])
-    return shown[0] if len(shown) == 1 else ", ".join(shown[:-1]) + " og " + shown[-1]
+    return join_words(shown)
 
 
 def overview(items: Sequence[Stakeholder]) -> Any:

@@ -343,7 +343,7 @@ def start_self_assessment(path: Path | None = None) -> tuple[dict[str, int], str
         project = workbook.load(path)
     except InputError as error:
         return example[0], f"{error} {example[1]}"
-    saved = project["seksjoner"].get("laeringskultur", {}).get("innhold", {}).get("tall", {})
+    saved = workbook.saved(project, "laeringskultur").get("tall", {})
     answers = saved.get("påstander") if isinstance(saved, dict) else None
     by_label = {label: item for item, label in slider_labels().items()}
     low, high = LEARNING_SCALE

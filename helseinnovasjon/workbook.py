@@ -125,6 +125,11 @@ def with_section(project: dict[str, Any], key: str, content: dict[str, Any], sou
     return result
 
 
+def saved(project: dict[str, Any], key: str) -> dict[str, Any]:
+    """What is saved in a section (its «innhold»), or an empty dict if nothing is."""
+    return project["seksjoner"].get(key, {}).get("innhold", {})
+
+
 def saved_line(project: dict[str, Any], key: str) -> str | None:
     """When and from where a section was saved: «Lagret 23.11.2026 kl. 10.15 fra «Din kommune»»."""
     section = project["seksjoner"].get(key)
@@ -143,7 +148,7 @@ def section_summary(project: dict[str, Any], key: str) -> str | None:
     line = saved_line(project, key)
     if line is None:
         return None
-    text = str(project["seksjoner"][key].get("innhold", {}).get("tekst", "")).strip()
+    text = str(saved(project, key).get("tekst", "")).strip()
     short = text if len(text) <= 160 else text[:157] + "…"
     return f"{line}: {short}".strip()
 

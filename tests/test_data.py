@@ -180,3 +180,9 @@ def test_key_figures_cite_sources_in_the_bibliography():
     keys = set(re.findall(r"@\w+\{([^,]+),", (ROOT / "references.bib").read_text(encoding="utf-8")))
     figures = data.load_table("nokkeltall")
     assert set(figures["kilde"]) <= keys, set(figures["kilde"]) - keys
+
+
+def test_join_words_makes_a_norwegian_list():
+    from helseinnovasjon.errors import join_words
+
+    assert [join_words(items) for items in (["a"], ["a", "b"], ["æ", "ø", "å"])] == ["a", "a og b", "æ, ø og å"]

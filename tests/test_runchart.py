@@ -148,3 +148,10 @@ def test_an_unreadable_project_file_gives_the_example_and_is_left_alone(tmp_path
     path.write_text("[", encoding="utf-8")
     text, _, line = runchart.start(path)
     assert text == runchart.EXAMPLE_PASTE and "kan ikke leses" in line and path.read_text(encoding="utf-8") == "["
+
+
+def test_a_hand_edited_measurement_section_gives_the_example(tmp_path):
+    path = tmp_path / "mitt-prosjekt.json"
+    project = workbook.with_section(workbook.new_project(), "laering", {"tekst": "x", "tall": [1, 2]}, "Kjøreark")
+    workbook.save(project, path)
+    assert runchart.start(path)[0] == runchart.EXAMPLE_PASTE

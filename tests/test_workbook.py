@@ -144,3 +144,9 @@ def test_default_path_can_be_chosen(monkeypatch, tmp_path):
 def test_norwegian_letters_are_stored_readably(path):
     _saved(path, text="Pårørende får økt ansvar")
     assert "Pårørende får økt ansvar" in path.read_text(encoding="utf-8")
+
+
+def test_saved_gives_a_sections_content_or_nothing():
+    project = workbook.with_section(workbook.new_project(), "plan", {"tekst": "To av fem steg."}, "Behov og plan")
+    assert workbook.saved(project, "plan") == {"tekst": "To av fem steg."}
+    assert workbook.saved(project, "behov") == {}

@@ -172,6 +172,37 @@ def _tidy_page_scripts(app: Sphinx, pagename: str, templatename: str, context: d
 
 
 SOLUTION_CELL_CLASS = "tag_losning"
+SOLUTION_TAG = "losning"
+SOLUTION_BLOCK = re.compile(r"^(?P<fence>:{3,}|`{3,})\{solution\}.*?^(?P=fence)[ \t]*$\n?", re.S | re.M)
+
+
+def student_source(text: str, suffix: str) -> str:
+    """A page's downloadable source as the student edition offers it: chapters without their
+    ``{solution}`` blocks, notebooks without the cells tagged ``losning``."""
+    if suffix == ".ipynb":
+        notebook = json.loads(text)
+        notebook["cells"] = [c for c in notebook.get("cells", [])
+                             if SOLUTION_TAG not in c.get("metadata", {}).get("tags", [])]
+        for cell in notebook["cells"]:  # a chapter with code cells is also offered as .ipynb
+            if cell.get("cell_type") == "markdown":
+                source = cell.get("source", "")
+                cell["source"] = SOLUTION_BLOCK.sub("", "".join(source) if isinstance(source, list) else source)
+        return json.dumps(notebook, ensure_ascii=False, indent=1) + "\n"
+    return SOLUTION_BLOCK.sub("", text)
+
+
+def _student_sources(app: Sphinx, exception: Exception | None) -> None:
+    """In the student edition the «Last ned» button offers the sources without solutions
+    (issue 21: they used to ship every model answer in _sources/)."""
+    if exception is not None or not app.config.hide_solutions or app.builder.format != "html":
+        return
+    for path in Path(app.outdir, "_sources").rglob("*"):
+        if path.is_file() and path.suffix in (".ipynb", ".md", ".txt"):
+            suffix = ".ipynb" if path.name.endswith(".ipynb") else path.suffix
+            text = path.read_text(encoding="utf-8")
+            cleaned = student_source(text, suffix)
+            if cleaned != text:
+                path.write_text(cleaned, encoding="utf-8")
 
 
 def _drop_solution_cells(app: Sphinx, doctree: nodes.document) -> None:
@@ -427,6 +458,7 @@ def setup(app: Sphinx) -> dict[str, object]:
     app.connect("html-page-context", _accessible_markup, priority=900)
     app.connect("build-finished", _subset_icon_fonts)
     app.connect("build-finished", _norwegian_names_in_site)
+    app.connect("build-finished", _student_sources)
     app.add_post_transform(FoldCode)
     app.add_post_transform(NorwegianTogglePrompts)
     app.add_post_transform(NumbersInTables)

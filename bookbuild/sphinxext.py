@@ -109,6 +109,7 @@ def _on_config_inited(app: Sphinx, config: Config) -> None:
 
 
 BRIDGE = "mathjax-bridge.js"
+DEFER_EXCEPT = ("documentation_options.js",)
 
 
 def _script_name(script: object) -> str:
@@ -160,6 +161,12 @@ def _tidy_page_scripts(app: Sphinx, pagename: str, templatename: str, context: d
         if name.endswith("scripts/fontawesome.js"):
             continue
         seen.add(key)
+        # Files are fetched in parallel and run in order after the page is parsed, so the text
+        # shows without waiting for them (first paint on a phone). documentation_options.js stays
+        # blocking: the inline scripts in <head> use what it defines.
+        attributes = getattr(script, "attributes", None)
+        if name and attributes is not None and not name.endswith(DEFER_EXCEPT) and "async" not in attributes:
+            attributes.setdefault("defer", "defer")
         kept.append(script)
     # The MathJax 2 bridge must run right after MathJax itself, whatever the priorities say.
     bridge = [s for s in kept if _script_name(s).endswith(BRIDGE)]

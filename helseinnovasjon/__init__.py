@@ -21,8 +21,6 @@ Modules, one per domain:
 * :mod:`~helseinnovasjon.plotting` - the book's one plotting style and number format
 * :mod:`~helseinnovasjon.ui` - ipywidgets builders and friendly Norwegian errors
 * :mod:`~helseinnovasjon.errors` - the one error type for input a participant can fix
-* :mod:`~helseinnovasjon.sphinxext` - small Sphinx extension used when the book is built
-* :mod:`~helseinnovasjon.bibstyle` - Norwegian citation styles for sphinxcontrib-bibtex
 """
 
 __version__ = "0.1.0"

@@ -1,16 +1,13 @@
 #!/usr/bin/env bash
 # Refresh the vendored browser files from the npm registry:
-#   ./scripts/vendor-js.sh 1.0.15 3.2.2   (@jupyter-widgets/html-manager, mathjax)
+#   ./scripts/vendor-js.sh 3.2.2   (mathjax)
+# (The widget manager is no longer needed: bookbuild/static_widgets.py draws widgets as HTML.)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-widgets=${1:?usage: scripts/vendor-js.sh HTML_MANAGER_VERSION MATHJAX_VERSION}
-mathjax=${2:?usage: scripts/vendor-js.sh HTML_MANAGER_VERSION MATHJAX_VERSION}
+mathjax=${1:?usage: scripts/vendor-js.sh MATHJAX_VERSION}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-(cd "$tmp" && npm pack --silent "@jupyter-widgets/html-manager@$widgets" >/dev/null && tar xzf ./*.tgz && mv package widgets)
 (cd "$tmp" && npm pack --silent "mathjax@$mathjax" >/dev/null && tar xzf mathjax-*.tgz && mv package mathjax)
-rm -f vendor/widgets/*.js vendor/widgets/*.woff2 vendor/widgets/*.txt
-cp "$tmp/widgets/dist/embed.js" "$tmp/widgets/dist/embed.js.LICENSE.txt" "$tmp"/widgets/dist/*.woff2 vendor/widgets/
 # MathJax: the loader (startup.js) and the components _config.yml asks it to load (TeX in,
 # HTML out, hidden MathML for screen readers) with their fonts. Not the combined tex-chtml.js:
 # its contextual menu is 40 % of the bytes.
@@ -22,4 +19,4 @@ cp "$es5/output/chtml.js" vendor/mathjax/output/
 cp "$es5/output/chtml/fonts/tex.js" vendor/mathjax/output/chtml/fonts/
 cp -r "$es5/output/chtml/fonts/woff-v2" vendor/mathjax/output/chtml/fonts/
 cp "$es5/a11y/assistive-mml.js" vendor/mathjax/a11y/
-echo "vendor/ oppdatert: @jupyter-widgets/html-manager $widgets, mathjax $mathjax; oppdater vendor/README.md."
+echo "vendor/ oppdatert: mathjax $mathjax; oppdater vendor/README.md."

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import subprocess
 import sys
@@ -13,6 +14,8 @@ from .conftest import ROOT
 sys.path.insert(0, str(ROOT / "scripts"))
 import build_edition  # noqa: E402
 
+from bookbuild.sphinxext import SOLUTION_BLOCK  # noqa: E402
+
 SOLUTIONS = sorted(ROOT.glob("book/*.md"))
 
 
@@ -23,6 +26,21 @@ def _solution_sentences() -> list[str]:
         for body in re.findall(r":::\{solution\}[^\n]*\n(?::[^\n]*\n)*\n(.*?)\n:::", path.read_text(encoding="utf-8"), re.S):
             sentences.append(body.strip().split(". ")[0][:60])
     return sentences
+
+
+def _solution_texts() -> list[str]:
+    """Every line of every solution (chapters) and of every notebook cell tagged «losning»,
+    long enough to be distinctive, as it would appear in any file of a site."""
+    texts = []
+    for path in SOLUTIONS:
+        source = path.read_text(encoding="utf-8")
+        for block in SOLUTION_BLOCK.finditer(source):
+            texts += [line.strip() for line in block.group(0).splitlines()[1:-1]]
+    for path in sorted(ROOT.glob("notebooks/*.ipynb")):
+        for cell in json.loads(path.read_text(encoding="utf-8"))["cells"]:
+            if "losning" in cell.get("metadata", {}).get("tags", []):
+                texts += [line.strip() for line in "".join(cell["source"]).splitlines()]
+    return sorted({t[:50] for t in texts if len(t) >= 30 and not t.startswith(":")})
 
 
 def test_edition_config_only_changes_solutions_and_title():
@@ -56,3 +74,26 @@ def test_student_site_has_no_solution_text(built_site):
     assert marker in (built_site / "notebooks/ubalansen-i-tall.html").read_text(encoding="utf-8")
     assert marker not in (site / "notebooks/ubalansen-i-tall.html").read_text(encoding="utf-8")
     assert "studentutgave" in (site / "book/om-kurset.html").read_text(encoding="utf-8")
+
+    # Issue 21: no file of the student site (pages, _sources, downloads, search index, objects.inv
+    # as text) holds any solution text; its downloads are the student notebooks.
+    texts = _solution_texts()
+    assert len(texts) >= 20
+    hits = []
+    for path in site.rglob("*"):
+        if path.is_file():
+            content = path.read_bytes().decode("utf-8", errors="ignore")
+            hits += [f"{path.relative_to(site)}: {t}" for t in texts if t in content]
+    assert hits == []
+    assert (site / "_sources/notebooks/ubalansen-i-tall.ipynb").exists()  # the download still works
+    for page in build_edition.TEACHER_ONLY:
+        assert not (site / f"{page}.html").exists()
+
+
+def test_student_toc_leaves_out_teacher_pages():
+    toc = {"root": "book/index", "parts": [{"chapters": [
+        {"file": "book/for-laerere", "sections": [{"file": "book/laererveiledning"}]},
+        {"file": "book/laererveiledning"}]}]}
+    student = build_edition.edition_toc(toc, "student")
+    assert student["parts"][0]["chapters"] == [{"file": "book/for-laerere"}]
+    assert build_edition.edition_toc(toc, "teacher") == toc

@@ -70,8 +70,11 @@ def test_every_page_is_norwegian(built_site):
 def test_site_interface_is_norwegian(built_site):
     page = (built_site / "book/om-kurset.html").read_text(encoding="utf-8")
     assert 'placeholder="Søk i boka …"' in page
+    notebook_page = (built_site / "notebooks/spredning.html").read_text(encoding="utf-8")
     for english in ("Search this book", "Toggle primary sidebar", "Skip to main content", "Back to top",
-                    "Color mode", "Link to this heading", "Launch interactive content"):
+                    "Color mode", "Link to this heading", "Launch interactive content", 'aria-label="Main"',
+                    'aria-label="Page"', "Toggle hidden content", 'alt="Binder logo"', "Vis source", "Vis output"):
+        assert english not in notebook_page, english
         assert english not in page, english
     chapter = (built_site / "book/hvorfor-innovasjon.html").read_text(encoding="utf-8")
     assert "Tabell 1" in chapter and "Table 1" not in chapter
@@ -101,26 +104,29 @@ def test_internal_links_resolve(built_site):
 
 FIGURE = re.compile(r'<figure class="hi-figur"><img src="data:image/png;base64,[^"]+" alt="([^"]+)"[^>]*>'
                     r"<figcaption>([^<]+)</figcaption>")
+PANEL = re.compile(r'<div class="hi-w-panel"( hidden)?>(.*?)</div></div>', re.S)
 
 
 def test_notebook_page_has_figures_with_alt_and_caption(built_site):
     page = (built_site / f"{NOTEBOOK_PAGE}.html").read_text(encoding="utf-8")
+    panels = PANEL.findall(page)
+    assert len(panels) == 12  # one per service in the drop-down, drawn as HTML at build time
+    assert [hidden for hidden, _ in panels].count("") == 1  # only the chosen one shows
+    in_panels = [FIGURE.search(content).groups() for _, content in panels]
     static = FIGURE.findall(page)
-    state = re.search(r'<script type="application/vnd.jupyter.widget-state\+json">(.*?)</script>', page, re.S)
-    assert state, "the widget state is embedded in the page"
-    models = json.loads(state.group(1))["state"].values()
-    in_widgets = [FIGURE.search(output["data"]["text/html"]).groups()
-                  for model in models if model["model_name"] == "OutputModel"
-                  for output in model["state"]["outputs"]]
-    assert len(static) >= 1 and len(in_widgets) == 12  # one per service in the drop-down
-    for alt, caption in static + in_widgets:
+    assert len(static) == 1 + 12
+    for alt, caption in static + in_panels:
         assert len(alt) > 40 and "Kilde:" in caption
-    assert page.count("widgets/embed.js") == 1
 
 
-def test_widget_manager_only_on_pages_with_widgets(built_site):
-    page = (built_site / "book/om-kurset.html").read_text(encoding="utf-8")
-    assert "embed.js" not in page and "THEBE_JS_URL" not in page
+def test_no_page_needs_a_widget_manager(built_site):
+    """Widgets are drawn as HTML when the book is built (bookbuild.static_widgets): no page
+    carries widget state or placeholders, and the 1.8 MB embed.js is not in the site at all."""
+    for path in _page_files(built_site):
+        page = path.read_text(encoding="utf-8")
+        assert "application/vnd.jupyter.widget" not in page and "embed.js" not in page, path
+        assert "THEBE_JS_URL" not in page
+    assert not (built_site / "_static/widgets").exists()
 
 
 def test_local_mathjax_only_on_pages_with_formulas(built_site):
@@ -141,7 +147,7 @@ def test_formulas_are_typeset_offline_next_to_widgets(browser, site_url):
     page, problems = _open(browser, f"{site_url}/notebooks/spredning.html")
     page.wait_for_selector("mjx-container")
     assert page.locator("mjx-container").count() >= 5
-    assert page.locator(".jupyter-widgets").count() > 0
+    assert page.locator(".hi-widgets").count() > 0
     page.close()
     assert problems == []
 
@@ -176,9 +182,15 @@ def test_citations_and_references_are_norwegian(built_site):
 
 # -- in a browser --------------------------------------------------------------------
 
-def _open(browser, url: str):
-    """Open a page, refusing (and recording) any request that leaves the local site."""
-    page = browser.new_page()
+def _open(browser, url: str, *, width: int | None = None):
+    """Open a page, refusing (and recording) any request that leaves the local site.
+    With ``width``, in a window of that many CSS pixels (a phone below 600: touch, mobile)."""
+    if width is None:
+        page = browser.new_page()
+    else:
+        phone = width < 600
+        page = browser.new_context(viewport={"width": width, "height": 844}, has_touch=phone,
+                                   is_mobile=phone).new_page()
     problems: list[str] = []
     page.on("console", lambda msg: msg.type == "error" and problems.append(f"console: {msg.text}"))
     page.on("pageerror", lambda err: problems.append(f"page error: {err}"))
@@ -213,15 +225,15 @@ def test_dropdown_switches_figure_without_a_kernel(browser, site_url):
     select.wait_for()
 
     def visible_alt() -> str:
-        images = page.locator(".jupyter-widgets img")
+        images = page.locator(".hi-widgets img")
         return next(images.nth(i).get_attribute("alt") for i in range(images.count()) if images.nth(i).is_visible())
 
     assert "«Helsetjenester i hjemmet»" in visible_alt()
     select.select_option(label="Dagopphold i institusjon")
-    page.wait_for_function("() => [...document.querySelectorAll('.jupyter-widgets img')]"
+    page.wait_for_function("() => [...document.querySelectorAll('.hi-widgets img')]"
                            ".some(i => i.offsetParent && i.alt.includes('Dagopphold'))")
     assert "«Dagopphold i institusjon»" in visible_alt()
-    caption = page.locator(".jupyter-widgets figcaption").filter(has_text="Dagopphold")
+    caption = page.locator(".hi-widgets figcaption").filter(has_text="Dagopphold")
     assert caption.first.is_visible()
     page.close()
     assert problems == []
@@ -253,18 +265,22 @@ def test_quiz_gives_norwegian_feedback_without_a_kernel(browser, site_url):
 WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
 
+WIDTHS = {"telefon": 390, "nettbrett": 800, "laptop-150": 911, "skrivebord": 1280}
+
+
+@pytest.mark.parametrize("width", WIDTHS.values(), ids=WIDTHS.keys())
 @pytest.mark.parametrize("name", PAGES + ["search"])
-def test_page_has_no_wcag_21_aa_violations(browser, site_url, name):
+def test_page_has_no_wcag_21_aa_violations(browser, site_url, name, width):
     """axe-core (shipped inside axe-playwright-python, nothing downloaded) on the rendered page,
     after widgets and quizzes have been drawn."""
     from axe_playwright_python.sync_playwright import Axe
 
-    page, problems = _open(browser, f"{site_url}/{name}.html")
+    page, problems = _open(browser, f"{site_url}/{name}.html", width=width)
     page.wait_for_timeout(500)
     # preload=False: axe's own stylesheet pre-fetch resolves @import paths against the site root
     # and asks for files that do not exist; the page itself loads its CSS fine.
     result = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG_21_AA}, "preload": False})
-    page.close()
+    page.context.close()
     violations = [
         f"{v['id']} ({v['impact']}): {[node['target'] for node in v['nodes']][:3]}"
         for v in result.response["violations"]
@@ -275,36 +291,33 @@ def test_page_has_no_wcag_21_aa_violations(browser, site_url, name):
 
 def test_execution_cache_is_stamped_with_the_current_inputs(built_site):
     """The build records what data and package code its cached notebook outputs came from,
-    so that a change to either empties the cache (helseinnovasjon.sphinxext)."""
-    from helseinnovasjon import sphinxext
+    so that a change to either empties the cache (bookbuild.sphinxext)."""
+    from bookbuild import sphinxext
 
     stamp = built_site.parent / ".jupyter_cache" / sphinxext.STAMP
     assert stamp.read_text() == sphinxext.inputs_digest()
 
 
+CONTROL = re.compile(r"<(input|select|textarea|button)\b([^>]*)>")
+
+
 def test_no_dead_widgets(built_site):
-    """The rule for widgets on the static site: a control either works without a kernel
-    (a drop-down linked in the browser) or sits under a «Kjør interaktivt» note, with the
-    result at the default values shown below it."""
-    live_only = {"FloatSliderModel", "IntSliderModel", "FileUploadModel", "ButtonModel", "TextModel"}
+    """The rule for widgets on the static site: a control either works without Python (a
+    drop-down linked to precomputed results) or is drawn disabled under a «Kjør interaktivt»
+    note, with the result at the default values shown."""
+    checked = 0
     for path in sorted((built_site / "notebooks").glob("*.html")):
         page = path.read_text(encoding="utf-8")
-        state = re.search(r'<script type="application/vnd.jupyter.widget-state\+json">(.*?)</script>', page, re.S)
-        if not state:
-            continue
-        models = json.loads(state.group(1))["state"].values()
-        names = {m["model_name"] for m in models}
-        dropdowns = [m for m in models if m["model_name"] == "DropdownModel"]
-        links = [m for m in models if m["model_name"] == "LinkModel"]
-        needs_kernel = bool(names & live_only) or len(dropdowns) > len(links)  # unlinked drop-downs are live-only
-        if needs_kernel:
-            notes = [m["state"].get("value", "") for m in models if m["model_name"] == "HTMLModel"]
-            assert any("Kjør interaktivt" in note for note in notes), f"{path.name}: a control needs a kernel but has no note"
-            inputs = names & (live_only - {"ButtonModel"}) or len(dropdowns) > len(links)
-            outputs = [o for m in models if m["model_name"] == "OutputModel" for o in m["state"]["outputs"]]
-            assert outputs or not inputs, f"{path.name}: a form shows no result at the default values"
-            errors = [o for o in outputs if "hi-feil" in str(o.get("data", {}).get("text/html", ""))]
-            assert errors == [], f"{path.name}: the default values give an error message"
+        for block in page.split('<div class="hi-widgets">')[1:]:
+            block = block.split('<div class="cell', 1)[0]
+            controls = CONTROL.findall(block)
+            live = [attrs for tag, attrs in controls if " disabled" not in attrs]
+            assert all("data-hi-stack" in attrs for attrs in live), f"{path.name}: a live control that needs Python"
+            if len(live) < len(controls):
+                assert "Kjør interaktivt" in block, f"{path.name}: a disabled control without a note"
+                assert "hi-feil" not in block, f"{path.name}: the default values give an error message"
+                checked += 1
+    assert checked >= 10
 
 
 CHAPTERS_WITH_QUIZ = ["book/hvorfor-innovasjon", "book/verdier-og-omsorgslogikker", "book/innovasjon-og-endringsledelse",

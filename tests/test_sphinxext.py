@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from helseinnovasjon import bibstyle, sphinxext
+from bookbuild import bibstyle, sphinxext
 
 
 def _tree(tmp_path):

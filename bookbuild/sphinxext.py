@@ -8,9 +8,9 @@
 * Norwegian reference styles (:mod:`helseinnovasjon.bibstyle`) for sphinxcontrib-bibtex.
 * Norwegian for the theme's own buttons: sphinx-book-theme's "no" catalogue lacks
   some strings, so ``locales/<language>/LC_MESSAGES/booktheme.po`` fills the gaps.
-* Page scripts: drops the unused Thebe scripts (written twice, a console error on
-  every page, and a CDN address) and loads the widget manager only on pages that
-  have widgets, once.
+* Widgets drawn as plain HTML (:mod:`bookbuild.static_widgets`), so no page loads the
+  1.8 MB widget manager; page scripts: drops the unused Thebe scripts (written twice, a
+  console error on every page, and a CDN address).
 * Accessibility fixes for markup the theme and Sphinx write: a name for the menu's
   expand buttons and list items in the bibliography (axe-core rules summary-name,
   aria-required-children, aria-deprecated-role).
@@ -22,6 +22,8 @@
 from __future__ import annotations
 
 import hashlib
+import json
+import re
 import os
 import shutil
 from pathlib import Path
@@ -32,12 +34,16 @@ from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.util import logging
 from sphinx.util.i18n import CatalogInfo
+from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.docutils import SphinxDirective
 
-from . import bibstyle, data
+import helseinnovasjon
+from helseinnovasjon import data
+
+from . import bibstyle, icon_fonts, static_widgets
 
 logger = logging.getLogger(__name__)
-PACKAGE_DIR = Path(__file__).resolve().parent
+PACKAGE_DIR = Path(helseinnovasjon.__file__).resolve().parent
 STAMP = "helseinnovasjon-inputs.sha256"
 KIND = {"reell": "Reelle data", "illustrativ": "Illustrerende (laget for kurset)"}
 
@@ -91,7 +97,7 @@ def _on_config_inited(app: Sphinx, config: Config) -> None:
     _add_theme_translations(app, config)
     # The notebooks run during the build must never read a participant's own project file
     # (it would end up on the public site): point them at a file that does not exist.
-    from . import workbook
+    from helseinnovasjon import workbook
 
     os.environ[workbook.ENV_PATH] = str(Path(app.outdir).parent / "ingen-prosjektfil" / workbook.FILE_NAME)
     digest = inputs_digest()
@@ -103,6 +109,7 @@ def _on_config_inited(app: Sphinx, config: Config) -> None:
 
 
 BRIDGE = "mathjax-bridge.js"
+DEFER_EXCEPT = ("documentation_options.js",)
 
 
 def _script_name(script: object) -> str:
@@ -110,12 +117,28 @@ def _script_name(script: object) -> str:
     return str(getattr(script, "filename", script) or "")
 
 
-def _tidy_page_scripts(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
-    """Keep each script once, drop Thebe, and load embed.js only where widgets are and the
-    local MathJax (and its MathJax 2 bridge, mathjax-bridge.js) only where formulas are."""
-    from myst_nb.sphinx_ import NbMetadataCollector
+WIDGET_STATE = "application/vnd.jupyter.widget-state+json"
 
-    has_widgets = bool(NbMetadataCollector.get_js_files(app.env, pagename))
+
+def _draw_widgets(pagename: str, context: dict) -> None:
+    """Draw the page's widgets as HTML (:mod:`bookbuild.static_widgets`) and drop the widget
+    state MyST-NB put in <head>: the page then needs no widget manager."""
+    scripts = context.get("script_files", [])
+    states = [s for s in scripts if getattr(s, "attributes", {}).get("type") == WIDGET_STATE]
+    if not states or "body" not in context:
+        return
+    state = json.loads(str(states[0].attributes["body"]))
+    try:
+        context["body"] = static_widgets.render_body(context["body"], state)
+    except static_widgets.UnknownWidget as problem:
+        logger.warning(f"{pagename}: {problem}", type="helseinnovasjon", subtype="widgets")
+    context["script_files"] = [s for s in scripts if s not in states]
+
+
+def _tidy_page_scripts(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
+    """Keep each script once, drop Thebe and the widget manager, and load the
+    local MathJax (and its MathJax 2 bridge, mathjax-bridge.js) only where formulas are."""
+    _draw_widgets(pagename, context)
     # this page's own formulas (has_equations(pagename) also counts every page below it in the toc)
     has_math = app.env.get_domain("math").data["has_equations"].get(pagename, False)
     seen: set[tuple[str, str]] = set()
@@ -125,8 +148,6 @@ def _tidy_page_scripts(app: Sphinx, pagename: str, templatename: str, context: d
         body = str(getattr(script, "attributes", {}).get("body", ""))
         key = (name, body)
         if "thebe" in name or "THEBE_JS_URL" in body or key in seen:
-            continue
-        if name.endswith("widgets/embed.js") and not has_widgets:
             continue
         # Sphinx adds the MathJax config (window.MathJax = ...) for parent pages too; without the
         # library it makes `typeof MathJax` true and breaks jupyterquiz's version check.
@@ -140,6 +161,12 @@ def _tidy_page_scripts(app: Sphinx, pagename: str, templatename: str, context: d
         if name.endswith("scripts/fontawesome.js"):
             continue
         seen.add(key)
+        # Files are fetched in parallel and run in order after the page is parsed, so the text
+        # shows without waiting for them (first paint on a phone). documentation_options.js stays
+        # blocking: the inline scripts in <head> use what it defines.
+        attributes = getattr(script, "attributes", None)
+        if name and attributes is not None and not name.endswith(DEFER_EXCEPT) and "async" not in attributes:
+            attributes.setdefault("defer", "defer")
         kept.append(script)
     # The MathJax 2 bridge must run right after MathJax itself, whatever the priorities say.
     bridge = [s for s in kept if _script_name(s).endswith(BRIDGE)]
@@ -152,6 +179,37 @@ def _tidy_page_scripts(app: Sphinx, pagename: str, templatename: str, context: d
 
 
 SOLUTION_CELL_CLASS = "tag_losning"
+SOLUTION_TAG = "losning"
+SOLUTION_BLOCK = re.compile(r"^(?P<fence>:{3,}|`{3,})\{solution\}.*?^(?P=fence)[ \t]*$\n?", re.S | re.M)
+
+
+def student_source(text: str, suffix: str) -> str:
+    """A page's downloadable source as the student edition offers it: chapters without their
+    ``{solution}`` blocks, notebooks without the cells tagged ``losning``."""
+    if suffix == ".ipynb":
+        notebook = json.loads(text)
+        notebook["cells"] = [c for c in notebook.get("cells", [])
+                             if SOLUTION_TAG not in c.get("metadata", {}).get("tags", [])]
+        for cell in notebook["cells"]:  # a chapter with code cells is also offered as .ipynb
+            if cell.get("cell_type") == "markdown":
+                source = cell.get("source", "")
+                cell["source"] = SOLUTION_BLOCK.sub("", "".join(source) if isinstance(source, list) else source)
+        return json.dumps(notebook, ensure_ascii=False, indent=1) + "\n"
+    return SOLUTION_BLOCK.sub("", text)
+
+
+def _student_sources(app: Sphinx, exception: Exception | None) -> None:
+    """In the student edition the «Last ned» button offers the sources without solutions
+    (issue 21: they used to ship every model answer in _sources/)."""
+    if exception is not None or not app.config.hide_solutions or app.builder.format != "html":
+        return
+    for path in Path(app.outdir, "_sources").rglob("*"):
+        if path.is_file() and path.suffix in (".ipynb", ".md", ".txt"):
+            suffix = ".ipynb" if path.name.endswith(".ipynb") else path.suffix
+            text = path.read_text(encoding="utf-8")
+            cleaned = student_source(text, suffix)
+            if cleaned != text:
+                path.write_text(cleaned, encoding="utf-8")
 
 
 def _drop_solution_cells(app: Sphinx, doctree: nodes.document) -> None:
@@ -164,13 +222,78 @@ def _drop_solution_cells(app: Sphinx, doctree: nodes.document) -> None:
             cell.parent.remove(cell)
 
 
+class FoldCode(SphinxPostTransform):
+    """Fold the code of every notebook cell behind a «Vis koden» toggle: participants read the
+    text and the results; the code is one click away (and unchanged in the downloaded notebook).
+    Runs just before MyST-NB's own HideInputCells, which does the folding."""
+
+    default_priority = 198
+    formats = ("html",)
+
+    def run(self, **kwargs) -> None:
+        for cell in self.document.findall(nodes.container):
+            if cell.get("nb_element") != "cell_code" or not cell.children:
+                continue
+            if cell.children[0].get("nb_element") != "cell_code_source":
+                continue  # remove-input: no code shown at all
+            mode = cell.get("hide_mode")
+            cell["hide_mode"] = {None: "input", "output": "input+output"}.get(mode, mode)
+            cell["prompt_show"] = cell.get("prompt_show") or self.config.nb_code_prompt_show
+            cell["prompt_hide"] = cell.get("prompt_hide") or self.config.nb_code_prompt_hide
+
+
+THOUSANDS_SPACE = re.compile(r"(?<=\d) (?=\d{3}(?!\d))")
+
+
+def keep_numbers_together(text: str) -> str:
+    """«1 108» with a no-break space, so a narrow table cell never splits a number."""
+    return THOUSANDS_SPACE.sub("\u00a0", text)
+
+
+class NumbersInTables(SphinxPostTransform):
+    """Thousands separators in table cells become no-break spaces."""
+
+    default_priority = 400
+    formats = ("html",)
+
+    def run(self, **kwargs) -> None:
+        for entry in self.document.findall(nodes.entry):
+            for text in list(entry.findall(nodes.Text)):
+                fixed = keep_numbers_together(str(text))
+                if fixed != str(text):
+                    text.parent.replace(text, nodes.Text(fixed))
+
+
+# MyST-NB fills {type} in the toggle texts with English words.
+PROMPT_WORDS = {"source": "koden", "outputs": "resultatet", "output": "resultatet", "content": "cellen"}
+
+
+class NorwegianTogglePrompts(SphinxPostTransform):
+    """«Vis {type}» with {type} in Norwegian, after MyST-NB has made the toggles."""
+
+    default_priority = 200
+    formats = ("html",)
+
+    def run(self, **kwargs) -> None:
+        from myst_nb.sphinx_ import HideCodeCellNode
+
+        for toggle in self.document.findall(HideCodeCellNode):
+            for key in ("prompt_show", "prompt_hide"):
+                words = toggle[key].rsplit(" ", 1)
+                if len(words) == 2 and words[1] in PROMPT_WORDS:
+                    toggle[key] = f"{words[0]} {PROMPT_WORDS[words[1]]}"
+
+
 SUBMENU_LABEL = "Vis eller skjul undersider"
 
 
 def _accessible_markup(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
-    """Give the menu's expand buttons a name and the bibliography valid list roles."""
+    """Give the menu's expand buttons a name, the bibliography valid list roles, and the
+    code toggles their Norwegian text as their name."""
     if "body" in context:
         context["body"] = context["body"].replace('role="doc-biblioentry"', 'role="listitem"')
+        # MyST-NB names its fold toggles in English; the visible «Vis koden» is the better name.
+        context["body"] = context["body"].replace('<summary aria-label="Toggle hidden content">', "<summary>")
     toctree = context.get("generate_toctree_html")
     if toctree is not None:
         from markupsafe import Markup
@@ -295,6 +418,39 @@ def _check_course_plan(app: Sphinx, env) -> None:
         logger.warning(problem, type="helseinnovasjon", subtype="kursplan")
 
 
+# Accessible names the theme writes in English into its own templates (not translatable through
+# its catalogue). The launch buttons' logos are decorative: the button text names the service.
+ENGLISH_NAMES = [
+    (re.compile(r'<nav class="bd-links bd-docs-nav" aria-label="Main">'),
+     '<nav class="bd-links bd-docs-nav" aria-label="Kapitlene i boka">'),
+    (re.compile(r'<nav aria-label="Page">'), '<nav aria-label="Innholdet på denne siden">'),
+    (re.compile(r'<img alt="[A-Za-z]+ logo"'), '<img alt=""'),
+]
+
+
+def norwegian_names(page: str) -> str:
+    for pattern, replacement in ENGLISH_NAMES:
+        page = pattern.sub(replacement, page)
+    return page
+
+
+def _norwegian_names_in_site(app: Sphinx, exception: Exception | None) -> None:
+    if exception is not None or app.builder.format != "html":
+        return
+    for path in Path(app.outdir).glob("**/*.html"):
+        text = path.read_text(encoding="utf-8")
+        fixed = norwegian_names(text)
+        if fixed != text:
+            path.write_text(fixed, encoding="utf-8")
+
+
+def _subset_icon_fonts(app: Sphinx, exception: Exception | None) -> None:
+    """Keep only the icons the site uses in the theme's webfonts (bookbuild.icon_fonts)."""
+    if exception is None and app.builder.format == "html":
+        for font, (before, after) in icon_fonts.subset_site(Path(app.outdir)).items():
+            logger.info(f"helseinnovasjon: {font} {before // 1024} kB -> {after // 1024} kB")
+
+
 def setup(app: Sphinx) -> dict[str, object]:
     bibstyle.register()
     app.add_config_value("helseinnovasjon_inputs", "", "env")
@@ -307,4 +463,10 @@ def setup(app: Sphinx) -> dict[str, object]:
     app.add_js_file(BRIDGE, priority=801)
     app.connect("html-page-context", _tidy_page_scripts, priority=900)
     app.connect("html-page-context", _accessible_markup, priority=900)
+    app.connect("build-finished", _subset_icon_fonts)
+    app.connect("build-finished", _norwegian_names_in_site)
+    app.connect("build-finished", _student_sources)
+    app.add_post_transform(FoldCode)
+    app.add_post_transform(NorwegianTogglePrompts)
+    app.add_post_transform(NumbersInTables)
     return {"version": "0.1", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -1,7 +1,9 @@
 """A small Sphinx extension used when the book is built (listed in _config.yml).
 
-* ``{kursplan}`` directive: the course plan table, generated from ``data/kursplan.csv``,
-  with a clear build error for a chapter, notebook or exercise that does not exist.
+* ``{kursplan}`` directive: the course plan table, generated from ``data/kursplan.csv`` (or, with
+  ``:plan: kursplan-videreutdanning``, another plan in data/datapackage.json), with the estimated
+  hours per meeting and a clear build error for a chapter, notebook or exercise that does not exist
+  in any of the plans.
 * Student edition: notebook cells tagged ``losning`` are left out when ``hide_solutions`` is set.
 * ``{datakilder}`` directive: the table of data files on the «Datakilder» page,
   generated from ``data/datapackage.json`` so the page can never drift from the data.
@@ -354,13 +356,20 @@ def _join(parts: list[nodes.Node], separator: str = ", ") -> list[nodes.Node]:
 
 PLAN_TABLE = "kursplan"
 PLAN_COLUMNS = {"les": "Les", "kjør": "Kjør", "oppgave": "Oppgaver"}
+HOURS_COLUMN = "timer"
 
 
-def plan_problems(plan, docs: set[str], labels: set[str]) -> list[str]:
+def plan_tables() -> list[str]:
+    """The names of every course plan in data/datapackage.json: ``kursplan`` and ``kursplan-*``."""
+    return [res["name"] for res in data.datapackage()["resources"]
+            if res["name"] == PLAN_TABLE or res["name"].startswith(PLAN_TABLE + "-")]
+
+
+def plan_problems(plan, docs: set[str], labels: set[str], source: str = "data/kursplan.csv") -> list[str]:
     """A Norwegian message for every course-plan row that points to nothing."""
     problems = []
     for line, row in zip(range(2, len(plan) + 2), plan.itertuples(index=False)):
-        where = f"data/kursplan.csv, linje {line} (uke {row.uke})"
+        where = f"{source}, linje {line} (uke {row.uke})"
         if row.type in ("les", "kjør") and row.ref not in docs:
             problems.append(f"{where}: «{row.ref}» finnes ikke i boka. Sjekk stavemåten (uten .md eller .ipynb) "
                             "og at siden står i _toc.yml.")
@@ -371,32 +380,69 @@ def plan_problems(plan, docs: set[str], labels: set[str]) -> list[str]:
     return problems
 
 
+def plan_weeks(plan) -> list[dict]:
+    """One entry per course meeting, in file order: week, theme, the refs per kind, and the
+    estimated hours (None if the plan has no ``timer`` column)."""
+    weeks: dict[tuple[int, str], dict] = {}
+    has_hours = HOURS_COLUMN in plan.columns
+    for row in plan.itertuples(index=False):
+        entry = weeks.setdefault((row.uke, row.tema), {"uke": row.uke, "tema": row.tema,
+                                                       "refs": {kind: [] for kind in PLAN_COLUMNS},
+                                                       "timer": 0.0 if has_hours else None})
+        entry["refs"][row.type].append(row.ref)
+        if has_hours and getattr(row, HOURS_COLUMN) == getattr(row, HOURS_COLUMN):  # skip NaN
+            entry["timer"] += float(getattr(row, HOURS_COLUMN))
+    return list(weeks.values())
+
+
+def format_hours(hours: float) -> str:
+    """``6.5`` -> ``"6,5"``, ``7.0`` -> ``"7"`` (Norwegian decimal comma)."""
+    from helseinnovasjon.plotting import format_number
+
+    return format_number(hours, 1, trim=True)
+
+
 class CoursePlan(SphinxDirective):
-    """The course plan table: one row per course week, with links to what to read, run and do."""
+    """The course plan table: one row per course week, with links to what to read, run and do.
+
+    ``:plan:`` names the plan in data/datapackage.json (default ``kursplan``)."""
 
     has_content = False
+    option_spec = {"plan": lambda value: value.strip()}
 
     def run(self) -> list[nodes.Node]:
-        resource = data.resource(PLAN_TABLE)
+        name = self.options.get("plan", PLAN_TABLE)
+        if name not in plan_tables():
+            raise self.error(f"Kursplanen «{name}» finnes ikke. Bruk en av disse: {', '.join(plan_tables())}.")
+        resource = data.resource(name)
         self.env.note_dependency(str(data.DATA_DIR / resource["path"]))
-        plan = data.load_table(PLAN_TABLE)
-        weeks: dict[tuple[int, str], dict[str, list[str]]] = {}
-        for row in plan.itertuples(index=False):
-            weeks.setdefault((row.uke, row.tema), {kind: [] for kind in PLAN_COLUMNS})[row.type].append(row.ref)
+        entries = plan_weeks(data.load_table(name))
+        with_hours = entries and entries[0]["timer"] is not None
 
-        headers = ["Kursuke", "Tema", *PLAN_COLUMNS.values()]
+        # Two columns (the meeting, and what to do before it), so the table fits a phone screen.
+        headers = ["Samling", "Før samlingen"]
         table = nodes.table(classes=["hi-kursplan"])
         group = nodes.tgroup(cols=len(headers))
         table += group
-        group.extend(nodes.colspec(colwidth=1) for _ in headers)
+        group += nodes.colspec(colwidth=1)
+        group += nodes.colspec(colwidth=3)
         head, body = nodes.thead(), nodes.tbody()
         head += nodes.row("", *[nodes.entry("", nodes.paragraph(text=h)) for h in headers])
-        for (week, theme), refs in weeks.items():
-            cells = [nodes.paragraph(text=f"Uke {week}"), nodes.paragraph(text=theme)]
-            for kind in PLAN_COLUMNS:
-                targets = [self._link(kind, ref) for ref in refs[kind]]
-                cells.append(nodes.paragraph("", "", *_join(targets)))
-            body += nodes.row("", *[nodes.entry("", cell) for cell in cells])
+        for entry in entries:
+            meeting = [nodes.paragraph("", "", nodes.strong(text=f"Uke {entry['uke']}")),
+                       nodes.paragraph(text=entry["tema"])]
+            if with_hours:
+                meeting.append(nodes.paragraph(text=f"Om lag {format_hours(entry['timer'])} timer"))
+            todo = []
+            for kind, heading in PLAN_COLUMNS.items():
+                targets = [self._link(kind, ref) for ref in entry["refs"][kind]]
+                if targets:
+                    todo.append(nodes.paragraph("", "", nodes.strong(text=f"{heading}: "), *_join(targets)))
+            body += nodes.row("", nodes.entry("", *meeting), nodes.entry("", *(todo or [nodes.paragraph()])))
+        if with_hours:
+            total = format_hours(sum(entry["timer"] for entry in entries))
+            body += nodes.row("", nodes.entry("", nodes.paragraph("", "", nodes.strong(text="I alt"))),
+                              nodes.entry("", nodes.paragraph(text=f"Om lag {total} timer")))
         group += head
         group += body
         return [table]
@@ -412,10 +458,12 @@ class CoursePlan(SphinxDirective):
 
 
 def _check_course_plan(app: Sphinx, env) -> None:
-    """After all pages are read: every chapter, notebook and exercise in the plan must exist."""
+    """After all pages are read: every chapter, notebook and exercise in every plan must exist."""
     labels = set(env.domaindata["std"]["labels"]) | set(env.domaindata["std"]["anonlabels"])
-    for problem in plan_problems(data.load_table(PLAN_TABLE), set(env.found_docs), labels):
-        logger.warning(problem, type="helseinnovasjon", subtype="kursplan")
+    for name in plan_tables():
+        source = f"data/{data.resource(name)['path']}"
+        for problem in plan_problems(data.load_table(name), set(env.found_docs), labels, source):
+            logger.warning(problem, type="helseinnovasjon", subtype="kursplan")
 
 
 # Accessible names the theme writes in English into its own templates (not translatable through

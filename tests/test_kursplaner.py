@@ -13,7 +13,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from helseinnovasjon import data, sphinxext
+from bookbuild import sphinxext
+from helseinnovasjon import data
 
 ROOT = Path(__file__).resolve().parent.parent
 PLANS = ["kursplan", "kursplan-videreutdanning"]

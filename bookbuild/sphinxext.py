@@ -167,8 +167,13 @@ def _tidy_page_scripts(app: Sphinx, pagename: str, templatename: str, context: d
         # shows without waiting for them (first paint on a phone). documentation_options.js stays
         # blocking: the inline scripts in <head> use what it defines.
         attributes = getattr(script, "attributes", None)
-        if name and attributes is not None and not name.endswith(DEFER_EXCEPT) and "async" not in attributes:
-            attributes.setdefault("defer", "defer")
+        if (name and attributes is not None and pagename != "search" and not name.endswith(DEFER_EXCEPT)
+                and "async" not in attributes and "defer" not in attributes):
+            # a new object: Sphinx shares the script list between pages (the search page's own
+            # scripts need doctools.js loaded before them, so it keeps them blocking)
+            from sphinx.builders.html._assets import _JavaScript
+
+            script = _JavaScript(script.filename, priority=script.priority, **{**attributes, "defer": "defer"})
         kept.append(script)
     # The MathJax 2 bridge must run right after MathJax itself, whatever the priorities say.
     bridge = [s for s in kept if _script_name(s).endswith(BRIDGE)]

@@ -24,7 +24,9 @@ def _solution_sentences() -> list[str]:
     sentences = []
     for path in SOLUTIONS:
         for body in re.findall(r":::\{solution\}[^\n]*\n(?::[^\n]*\n)*\n(.*?)\n:::", path.read_text(encoding="utf-8"), re.S):
-            sentences.append(body.strip().split(". ")[0][:60])
+            sentence = body.strip().split(". ")[0][:60]
+            if not re.search(r"[{}`*\[\]<>«»_]", sentence):  # plain text: shown verbatim in the teacher edition
+                sentences.append(sentence)
     return sentences
 
 

@@ -11,14 +11,12 @@ comments English. The Fjordvik numbers are illustrative, made for the course.
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
-import matplotlib
+import figstyle
 
-matplotlib.use("Agg")
-matplotlib.rcParams["svg.fonttype"] = "none"
-matplotlib.rcParams["svg.hashsalt"] = "finansiering-og-gevinster"
-matplotlib.rcParams["font.family"] = "DejaVu Sans"
+figstyle.use_svg_style("finansiering-og-gevinster")
 
 import matplotlib.pyplot as plt  # noqa: E402
 from matplotlib.patches import FancyArrowPatch, FancyBboxPatch  # noqa: E402
@@ -27,7 +25,6 @@ from helseinnovasjon import benefits  # noqa: E402
 from helseinnovasjon.plotting import CATEGORICAL, HATCHES, INK  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[2]
-OUT = ROOT / "book" / "figurer"
 SLUG = "finansiering-og-gevinster"
 
 BLUE, ORANGE, GREEN, RED, PINK, SKY = CATEGORICAL[:6]
@@ -35,12 +32,7 @@ GREY = "#595959"
 LIGHT = "#f2f2f2"
 
 
-def save(fig, name: str) -> Path:
-    OUT.mkdir(parents=True, exist_ok=True)
-    path = OUT / f"{SLUG}-{name}.svg"
-    fig.savefig(path, format="svg", metadata={"Date": None}, bbox_inches="tight", pad_inches=0.1)
-    plt.close(fig)
-    return path
+save = functools.partial(figstyle.save, slug=SLUG)
 
 
 def box(ax, x, y, w, h, *, face="white", edge=INK, hatch="", lw=1.5):

@@ -17,14 +17,12 @@ so a rerun gives identical files. All text in the figures is Norwegian; code and
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
-import matplotlib
+import figstyle
 
-matplotlib.use("Agg")
-matplotlib.rcParams["svg.fonttype"] = "none"
-matplotlib.rcParams["svg.hashsalt"] = "innovasjon-og-endringsledelse"
-matplotlib.rcParams["font.family"] = "DejaVu Sans"
+figstyle.use_svg_style("innovasjon-og-endringsledelse")
 
 import matplotlib.pyplot as plt  # noqa: E402
 from matplotlib.patches import FancyArrowPatch, FancyBboxPatch, Polygon  # noqa: E402
@@ -32,7 +30,6 @@ from matplotlib.patches import FancyArrowPatch, FancyBboxPatch, Polygon  # noqa:
 from helseinnovasjon.plotting import CATEGORICAL, HATCHES, INK  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[2]
-OUT = ROOT / "book" / "figurer"
 SLUG = "innovasjon-og-endringsledelse"
 
 BLUE, ORANGE, GREEN, RED, PINK, SKY = CATEGORICAL[:6]
@@ -40,12 +37,7 @@ GREY = "#595959"
 LIGHT = "#f2f2f2"
 
 
-def save(fig: plt.Figure, name: str) -> Path:
-    OUT.mkdir(parents=True, exist_ok=True)
-    path = OUT / f"{SLUG}-{name}.svg"
-    fig.savefig(path, format="svg", metadata={"Date": None}, bbox_inches="tight", pad_inches=0.1)
-    plt.close(fig)
-    return path
+save = functools.partial(figstyle.save, slug=SLUG)
 
 
 def box(ax, x, y, w, h, text, *, face="white", edge=INK, size=12, weight="normal", hatch="", lw=1.4,

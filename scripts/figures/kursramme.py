@@ -12,19 +12,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import matplotlib
+import figstyle
 
-matplotlib.use("Agg")
+figstyle.use_svg_style("kursramme")
 import matplotlib.pyplot as plt  # noqa: E402
 from matplotlib.patches import FancyArrowPatch, FancyBboxPatch, Polygon  # noqa: E402
 
 from helseinnovasjon.plotting import CATEGORICAL, HATCHES, INK  # noqa: E402
 
-matplotlib.rcParams["font.family"] = "DejaVu Sans"
-matplotlib.rcParams["svg.fonttype"] = "none"
-matplotlib.rcParams["svg.hashsalt"] = "kursramme"
-
-OUT = Path(__file__).resolve().parents[2] / "book" / "figurer"
+OUT = figstyle.OUT
 FONT = 11  # at the figure's own size (8 in wide), i.e. at 100 % width on a desktop page
 GREY = "#595959"
 
@@ -116,10 +112,7 @@ def process_models() -> Path:
                 arrowprops={"arrowstyle": "-|>", "color": GREY, "linewidth": 1})
     ax.text(0.1, 0.62, "Kursets\nfaser", ha="left", va="center", fontsize=FONT, weight="bold", color=INK)
 
-    path = OUT / "kursramme-prosessmodeller.svg"
-    fig.savefig(path, format="svg", bbox_inches="tight", metadata={"Date": None})
-    plt.close(fig)
-    return path
+    return figstyle.save(fig, "prosessmodeller", slug="kursramme")
 
 
 def measurement_plan() -> Path:
@@ -154,10 +147,7 @@ def measurement_plan() -> Path:
     ax.plot([0, 36], [2.6, 2.6], color=GREY, linewidth=0.8)
     ax.plot([change - 0.5, change - 0.5], [0.3, 2.1], color=INK, linewidth=1, linestyle="--")
     ax.text(change - 0.2, 0.15, "Første test", ha="left", va="center", fontsize=FONT - 1, color=INK)
-    path = OUT / "kursramme-maaleplan.svg"
-    fig.savefig(path, format="svg", bbox_inches="tight", metadata={"Date": None})
-    plt.close(fig)
-    return path
+    return figstyle.save(fig, "maaleplan", slug="kursramme")
 
 
 if __name__ == "__main__":

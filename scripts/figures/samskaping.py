@@ -19,14 +19,12 @@ the figures is Norwegian; code and comments are English.
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
-import matplotlib
+import figstyle
 
-matplotlib.use("Agg")
-matplotlib.rcParams["svg.fonttype"] = "none"
-matplotlib.rcParams["svg.hashsalt"] = "samskaping"
-matplotlib.rcParams["font.family"] = "DejaVu Sans"
+figstyle.use_svg_style("samskaping")
 
 import matplotlib.pyplot as plt  # noqa: E402
 from matplotlib.patches import FancyBboxPatch, Polygon, Rectangle  # noqa: E402
@@ -34,7 +32,6 @@ from matplotlib.patches import FancyBboxPatch, Polygon, Rectangle  # noqa: E402
 from helseinnovasjon.plotting import CATEGORICAL, HATCHES, INK  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[2]
-OUT = ROOT / "book" / "figurer"
 SLUG = "samskaping"
 
 BLUE, ORANGE, GREEN, RED, PINK, SKY = CATEGORICAL[:6]
@@ -43,12 +40,7 @@ LIGHT = "#f2f2f2"
 MID = "#d9d9d9"
 
 
-def save(fig: plt.Figure, name: str) -> Path:
-    OUT.mkdir(parents=True, exist_ok=True)
-    path = OUT / f"{SLUG}-{name}.svg"
-    fig.savefig(path, format="svg", metadata={"Date": None}, bbox_inches="tight", pad_inches=0.08)
-    plt.close(fig)
-    return path
+save = functools.partial(figstyle.save, slug=SLUG, pad_inches=0.08)
 
 
 def who_and_when() -> Path:

@@ -18,35 +18,28 @@ The output is identical on every run (fixed SVG hash salt, no date in the metada
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
+import figstyle
 import matplotlib
 
-matplotlib.use("Agg")
+figstyle.use_svg_style("verdier-og-omsorgslogikker-figurer")
 import matplotlib.pyplot as plt  # noqa: E402
 from matplotlib.patches import FancyBboxPatch, Rectangle  # noqa: E402
 
 from helseinnovasjon.plotting import CATEGORICAL, HATCHES, INK, STYLE, format_percent  # noqa: E402
 
 SLUG = "verdier-og-omsorgslogikker"
-OUT = Path(__file__).resolve().parents[2] / "book" / "figurer"
 
 matplotlib.rcParams.update(STYLE)
-matplotlib.rcParams["font.family"] = "DejaVu Sans"
-matplotlib.rcParams["svg.fonttype"] = "none"
-matplotlib.rcParams["svg.hashsalt"] = f"{SLUG}-figurer"
 
 NORWAY = CATEGORICAL[0]
 SWEDEN = CATEGORICAL[1]
 LIGHT = "#d9d9d9"
 
 
-def save(fig, name: str) -> Path:
-    OUT.mkdir(parents=True, exist_ok=True)
-    path = OUT / f"{SLUG}-{name}.svg"
-    fig.savefig(path, format="svg", metadata={"Date": None})
-    plt.close(fig)
-    return path
+save = functools.partial(figstyle.save, slug=SLUG, tight=False)
 
 
 # --------------------------------------------------------------------------------------------

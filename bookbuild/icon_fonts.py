@@ -52,8 +52,16 @@ def used_codepoints(css_texts: Iterable[str], used_classes: Iterable[str]) -> se
     return keep
 
 
-def subset_site(site: Path) -> dict[str, tuple[int, int]]:
-    """Subset every webfonts/*.woff2 under ``site`` in place; returns {font: (bytes before, after)}."""
+def original(font: Path, site: Path, static_dirs: Iterable[Path]) -> Path:
+    """The theme's own copy of a font in the built site (Sphinx does not copy an unchanged static
+    file again, so the one in the site may be a subset from an earlier build)."""
+    relative = font.relative_to(site / "_static")
+    return next((d / relative for d in static_dirs if (d / relative).is_file()), font)
+
+
+def subset_site(site: Path, static_dirs: Iterable[Path] = ()) -> dict[str, tuple[int, int]]:
+    """Subset every webfonts/*.woff2 under ``site`` from the theme's full font (found in
+    ``static_dirs``); returns {font: (bytes of the full font, bytes after)}."""
     from fontTools import subset
 
     fonts = sorted(site.glob("_static/**/webfonts/*.woff2"))
@@ -66,12 +74,13 @@ def subset_site(site: Path) -> dict[str, tuple[int, int]]:
     keep = used_codepoints(css, classes)
     sizes = {}
     for font in fonts:
-        before = font.stat().st_size
+        source = original(font, site, static_dirs)
+        before = source.stat().st_size
         options = subset.Options()
         options.flavor = "woff2"
         options.layout_features = ["*"]
         options.notdef_outline = True
-        loaded = subset.load_font(str(font), options)
+        loaded = subset.load_font(str(source), options)
         subsetter = subset.Subsetter(options)
         subsetter.populate(unicodes=sorted(keep))
         subsetter.subset(loaded)

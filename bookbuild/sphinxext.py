@@ -33,6 +33,7 @@ from pathlib import Path
 from docutils import nodes
 from sphinx import addnodes
 from sphinx.application import Sphinx
+from sphinx.builders.html._assets import _JavaScript
 from sphinx.config import Config
 from sphinx.util import logging
 from sphinx.util.i18n import CatalogInfo
@@ -122,7 +123,7 @@ def _script_name(script: object) -> str:
 WIDGET_STATE = "application/vnd.jupyter.widget-state+json"
 
 
-def _draw_widgets(pagename: str, context: dict) -> None:
+def _draw_widgets(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
     """Draw the page's widgets as HTML (:mod:`bookbuild.static_widgets`) and drop the widget
     state MyST-NB put in <head>: the page then needs no widget manager."""
     scripts = context.get("script_files", [])
@@ -140,7 +141,6 @@ def _draw_widgets(pagename: str, context: dict) -> None:
 def _tidy_page_scripts(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
     """Keep each script once, drop Thebe and the widget manager, and load the
     local MathJax (and its MathJax 2 bridge, mathjax-bridge.js) only where formulas are."""
-    _draw_widgets(pagename, context)
     # this page's own formulas (has_equations(pagename) also counts every page below it in the toc)
     has_math = app.env.get_domain("math").data["has_equations"].get(pagename, False)
     seen: set[tuple[str, str]] = set()
@@ -171,8 +171,6 @@ def _tidy_page_scripts(app: Sphinx, pagename: str, templatename: str, context: d
                 and "async" not in attributes and "defer" not in attributes):
             # a new object: Sphinx shares the script list between pages (the search page's own
             # scripts need doctools.js loaded before them, so it keeps them blocking)
-            from sphinx.builders.html._assets import _JavaScript
-
             script = _JavaScript(script.filename, priority=script.priority, **{**attributes, "defer": "defer"})
         kept.append(script)
     # The MathJax 2 bridge must run right after MathJax itself, whatever the priorities say.
@@ -500,7 +498,8 @@ def _norwegian_names_in_site(app: Sphinx, exception: Exception | None) -> None:
 def _subset_icon_fonts(app: Sphinx, exception: Exception | None) -> None:
     """Keep only the icons the site uses in the theme's webfonts (bookbuild.icon_fonts)."""
     if exception is None and app.builder.format == "html":
-        for font, (before, after) in icon_fonts.subset_site(Path(app.outdir)).items():
+        static_dirs = [Path(d) / "static" for d in app.builder.theme.get_theme_dirs()]
+        for font, (before, after) in icon_fonts.subset_site(Path(app.outdir), static_dirs).items():
             logger.info(f"helseinnovasjon: {font} {before // 1024} kB -> {after // 1024} kB")
 
 
@@ -514,6 +513,7 @@ def setup(app: Sphinx) -> dict[str, object]:
     app.connect("doctree-read", _drop_solution_cells)
     # After MathJax (added per page with priority 800); <head> scripts all run before the page body.
     app.add_js_file(BRIDGE, priority=801)
+    app.connect("html-page-context", _draw_widgets, priority=899)  # before the scripts are tidied
     app.connect("html-page-context", _tidy_page_scripts, priority=900)
     app.connect("html-page-context", _accessible_markup, priority=900)
     app.connect("build-finished", _subset_icon_fonts)

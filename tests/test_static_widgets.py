@@ -88,3 +88,17 @@ def test_icon_fonts_keep_the_icons_pages_name_and_those_stylesheets_use_directly
     assert names == {"bars": 0xF0C9, "navicon": 0xF0C9, "rocket": 0xF135, "github": 0xF09B}
     assert always == {0xF303}
     assert used_codepoints([css], {"fa-bars", "fa-solid", "fa-unknown"}) == {0xF0C9, 0xF303}
+
+
+def test_icon_fonts_are_cut_from_the_themes_full_font_not_an_earlier_cut(tmp_path):
+    """Sphinx does not copy an unchanged static file again, so the font in the site may already be
+    a subset: the next build must start from the theme's own font, or a new icon would be lost."""
+    from bookbuild.icon_fonts import original
+
+    site, theme = tmp_path / "html", tmp_path / "theme" / "static"
+    for folder in (site / "_static/vendor/fa/webfonts", theme / "vendor/fa/webfonts"):
+        folder.mkdir(parents=True)
+        (folder / "fa-solid-900.woff2").write_bytes(b"x")
+    font = site / "_static/vendor/fa/webfonts/fa-solid-900.woff2"
+    assert original(font, site, [tmp_path / "elsewhere", theme]) == theme / "vendor/fa/webfonts/fa-solid-900.woff2"
+    assert original(font, site, []) == font

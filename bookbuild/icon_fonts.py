@@ -8,7 +8,8 @@ search, download, rocket, the admonition symbols). After the build this module k
 * by an ``fa-<name>`` class written in a page or in a theme script (mapped to its code point
   through the ``.fa-<name>:before{content:"\\f0c9"}`` rules of the stylesheets), and
 * by any other stylesheet rule with an icon code point in its ``content`` or a CSS variable
-  (the admonition and toggle icons), which are kept whatever pages use.
+  (the admonition and toggle icons), written as an escape or as the character itself, which are
+  kept whatever pages use.
 """
 
 from __future__ import annotations
@@ -19,6 +20,8 @@ from pathlib import Path
 
 RULE = re.compile(r"([^{}]+)\{([^{}]*)\}")
 CODEPOINT = re.compile(r'"\\([ef][0-9a-f]{3})"', re.I)
+# Icons written as the character itself (the theme's CSS variables, e.g. --pst-icon-bell:"\uf0f3")
+PRIVATE_USE = re.compile("[\ue000-\uf8ff]")
 ICON_SELECTOR = re.compile(r"^\.fa-([a-z0-9-]+):{1,2}before$")
 ICON_CLASS = re.compile(r"\bfa-[a-z0-9-]+\b")
 
@@ -28,7 +31,7 @@ def icon_map(css: str) -> tuple[dict[str, int], set[int]]:
     names: dict[str, int] = {}
     always: set[int] = set()
     for selectors, body in RULE.findall(css):
-        points = [int(cp, 16) for cp in CODEPOINT.findall(body)]
+        points = [int(cp, 16) for cp in CODEPOINT.findall(body)] + [ord(c) for c in PRIVATE_USE.findall(body)]
         if not points:
             continue
         parts = [s.strip() for s in selectors.split(",")]

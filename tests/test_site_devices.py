@@ -161,3 +161,21 @@ def test_pages_are_light(built_site):
     assert "searchindex.js" in (built_site / "search.html").read_text(encoding="utf-8")
     fonts = list(built_site.glob("_static/**/webfonts/*.woff2"))
     assert fonts and all(font.stat().st_size < 20_000 for font in fonts)
+
+
+def test_every_box_and_button_icon_is_in_the_cut_icon_font(browser, site_url, built_site):
+    """The icons in boxes (tip, exercise, example, Fjordvik) and buttons come from the icon font
+    that the build cuts down: each one shown must still be in it, or the reader sees an empty box."""
+    from fontTools.ttLib import TTFont
+
+    glyphs = set()
+    for font in built_site.glob("_static/**/webfonts/fa-solid-900.woff2"):
+        glyphs |= set(TTFont(font).getBestCmap())
+    page, problems = _open(browser, f"{site_url}/book/samskaping.html", width=1280)
+    shown = page.evaluate("""() => [...document.querySelectorAll('.admonition > .admonition-title, i.fa-solid')]
+        .map(el => getComputedStyle(el, el.matches('i') ? '::before' : '::after').content)
+        .filter(c => c && c !== 'none' && c !== 'normal')""")
+    page.context.close()
+    icons = {ord(ch) for content in shown for ch in content if 0xE000 <= ord(ch) <= 0xF8FF}
+    assert len(icons) >= 4 and icons <= glyphs, sorted(hex(i) for i in icons - glyphs)
+    assert problems == []

@@ -88,6 +88,8 @@ def test_icon_fonts_keep_the_icons_pages_name_and_those_stylesheets_use_directly
     assert names == {"bars": 0xF0C9, "navicon": 0xF0C9, "rocket": 0xF135, "github": 0xF09B}
     assert always == {0xF303}
     assert used_codepoints([css], {"fa-bars", "fa-solid", "fa-unknown"}) == {0xF0C9, 0xF303}
+    # the theme's CSS variables hold the icon character itself, not an escape
+    assert icon_map('html{--pst-icon-bell:"\uf0f3";--pst-font-size-base:1rem}') == ({}, {0xF0F3})
 
 
 def test_icon_fonts_are_cut_from_the_themes_full_font_not_an_earlier_cut(tmp_path):

@@ -4,10 +4,11 @@
   ``:plan: kursplan-videreutdanning``, another plan in data/datapackage.json), with the estimated
   hours per meeting and a clear build error for a chapter, notebook or exercise that does not exist
   in any of the plans.
-* Student edition: notebook cells tagged ``losning`` are left out when ``hide_solutions`` is set.
+* Student edition (``hide_solutions``): notebook cells tagged ``losning`` are left out, and the
+  downloadable sources in ``_sources/`` lose their solutions too.
 * ``{datakilder}`` directive: the table of data files on the «Datakilder» page,
   generated from ``data/datapackage.json`` so the page can never drift from the data.
-* Norwegian reference styles (:mod:`helseinnovasjon.bibstyle`) for sphinxcontrib-bibtex.
+* Norwegian reference styles (:mod:`bookbuild.bibstyle`) for sphinxcontrib-bibtex.
 * Norwegian for the theme's own buttons: sphinx-book-theme's "no" catalogue lacks
   some strings, so ``locales/<language>/LC_MESSAGES/booktheme.po`` fills the gaps.
 * Widgets drawn as plain HTML (:mod:`bookbuild.static_widgets`), so no page loads the
@@ -25,8 +26,8 @@ from __future__ import annotations
 
 import hashlib
 import json
-import re
 import os
+import re
 import shutil
 from pathlib import Path
 
@@ -52,7 +53,7 @@ KIND = {"reell": "Reelle data", "illustrativ": "Illustrerende (laget for kurset)
 
 
 def inputs_digest(data_dir: Path = data.DATA_DIR, package_dir: Path = PACKAGE_DIR) -> str:
-    """A hash of everything notebooks read besides themselves: data/ and this package."""
+    """A hash of everything notebooks read besides themselves: data/ and the course package."""
     digest = hashlib.sha256()
     files = sorted(p for p in data_dir.rglob("*") if p.is_file())
     files += sorted(package_dir.rglob("*.py"))

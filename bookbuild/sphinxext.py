@@ -1,13 +1,13 @@
 """A small Sphinx extension used when the book is built (listed in _config.yml).
 
-* ``{kursplan}`` directive: the course plan table, generated from ``data/kursplan.csv`` (or, with
-  ``:plan: kursplan-videreutdanning``, another plan in data/datapackage.json), with the estimated
+* ``{kursplan}`` directive: the course plan table, generated from ``datasets/kursplan.csv`` (or, with
+  ``:plan: kursplan-videreutdanning``, another plan in datasets/datapackage.json), with the estimated
   hours per meeting and a clear build error for a chapter, notebook or exercise that does not exist
   in any of the plans.
 * Student edition (``hide_solutions``): notebook cells tagged ``losning`` are left out, and the
   downloadable sources in ``_sources/`` lose their solutions too.
 * ``{datakilder}`` directive: the table of data files on the «Datakilder» page,
-  generated from ``data/datapackage.json`` so the page can never drift from the data.
+  generated from ``datasets/datapackage.json`` so the page can never drift from the data.
 * Norwegian reference styles (:mod:`bookbuild.bibstyle`) for sphinxcontrib-bibtex.
 * Norwegian for the theme's own buttons: sphinx-book-theme's "no" catalogue lacks
   some strings, so ``locales/<language>/LC_MESSAGES/booktheme.po`` fills the gaps.
@@ -53,7 +53,7 @@ KIND = {"reell": "Reelle data", "illustrativ": "Illustrerende (laget for kurset)
 
 
 def inputs_digest(data_dir: Path = data.DATA_DIR, package_dir: Path = PACKAGE_DIR) -> str:
-    """A hash of everything notebooks read besides themselves: data/ and the course package."""
+    """A hash of everything notebooks read besides themselves: the data files and the course package."""
     digest = hashlib.sha256()
     files = sorted(p for p in data_dir.rglob("*") if p.is_file())
     files += sorted(package_dir.rglob("*.py"))
@@ -311,7 +311,7 @@ def _accessible_markup(app: Sphinx, pagename: str, templatename: str, context: d
 
 
 class DataSources(SphinxDirective):
-    """Render data/datapackage.json as one section per data file: what, source, licence."""
+    """Render datasets/datapackage.json as one section per data file: what, source, licence."""
 
     has_content = False
 
@@ -325,7 +325,7 @@ class DataSources(SphinxDirective):
             section += nodes.paragraph(text=res.get("description", ""))
             fields = nodes.field_list()
             for name, body in [
-                ("Fil", [nodes.literal(text=f"data/{res['path']}")]),
+                ("Fil", [nodes.literal(text=f"helseinnovasjon/datasets/{res['path']}")]),
                 ("Type data", [nodes.Text(KIND.get(res.get("data_kind", ""), "Ikke oppgitt"))]),
                 ("År", [nodes.Text(str(res.get("year", "ikke oppgitt")))]),
                 ("Område", [nodes.Text(res.get("geography", "ikke oppgitt"))]),
@@ -364,12 +364,12 @@ HOURS_COLUMN = "timer"
 
 
 def plan_tables() -> list[str]:
-    """The names of every course plan in data/datapackage.json: ``kursplan`` and ``kursplan-*``."""
+    """The names of every course plan in datasets/datapackage.json: ``kursplan`` and ``kursplan-*``."""
     return [res["name"] for res in data.datapackage()["resources"]
             if res["name"] == PLAN_TABLE or res["name"].startswith(PLAN_TABLE + "-")]
 
 
-def plan_problems(plan, docs: set[str], labels: set[str], source: str = "data/kursplan.csv") -> list[str]:
+def plan_problems(plan, docs: set[str], labels: set[str], source: str = "datasets/kursplan.csv") -> list[str]:
     """A Norwegian message for every course-plan row that points to nothing."""
     problems = []
     for line, row in zip(range(2, len(plan) + 2), plan.itertuples(index=False)):
@@ -409,7 +409,7 @@ def format_hours(hours: float) -> str:
 class CoursePlan(SphinxDirective):
     """The course plan table: one row per course week, with links to what to read, run and do.
 
-    ``:plan:`` names the plan in data/datapackage.json (default ``kursplan``)."""
+    ``:plan:`` names the plan in datasets/datapackage.json (default ``kursplan``)."""
 
     has_content = False
     option_spec = {"plan": lambda value: value.strip()}
@@ -465,7 +465,7 @@ def _check_course_plan(app: Sphinx, env) -> None:
     """After all pages are read: every chapter, notebook and exercise in every plan must exist."""
     labels = set(env.domaindata["std"]["labels"]) | set(env.domaindata["std"]["anonlabels"])
     for name in plan_tables():
-        source = f"data/{data.resource(name)['path']}"
+        source = f"datasets/{data.resource(name)['path']}"
         for problem in plan_problems(data.load_table(name), set(env.found_docs), labels, source):
             logger.warning(problem, type="helseinnovasjon", subtype="kursplan")
 

@@ -3,7 +3,7 @@
 
 Modules, one per domain:
 
-* :mod:`~helseinnovasjon.data` - load data files, validated against data/datapackage.json
+* :mod:`~helseinnovasjon.data` - load data files, validated against datasets/datapackage.json
 * :mod:`~helseinnovasjon.demand` - who uses the services and the hours (demand data)
 * :mod:`~helseinnovasjon.projection` - the scenario model to 2040, and a municipality's own figures
 * :mod:`~helseinnovasjon.workbook` - the participant's project file (atomic save, validated load)

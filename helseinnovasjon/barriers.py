@@ -11,7 +11,7 @@ Strategies come from the ERIC compilation of 73 strategies (Powell et al. 2015),
 course's own Norwegian words, with the ERIC name kept so each can be traced.
 
 The factors, the framework domains, the strategies and the worked example live in
-``data/`` (see ``datapackage.json``). Everything here is pure: values in, an
+``datasets/`` (see ``datapackage.json``). Everything here is pure: values in, an
 :class:`Assessment` out, which notebooks show and «Lagre i prosjektet mitt» saves.
 """
 

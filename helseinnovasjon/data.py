@@ -1,6 +1,7 @@
-"""Load the course's data files, checked against ``data/datapackage.json``.
+"""Load the course's data files, checked against ``datasets/datapackage.json``.
 
-``data/datapackage.json`` (a Frictionless Data Package) is the single description of
+The data files ship inside the package (``helseinnovasjon/datasets/``), so an ordinary install of
+the wheel finds them without a source checkout. ``datasets/datapackage.json`` (a Frictionless Data Package) is the single description of
 every data file: its columns and types, its source, year and licence. This module
 reads a file the way a participant may have saved it (comma or semicolon separated,
 decimal comma, UTF-8 with or without BOM, UTF-16 or Windows-1252) and checks it
@@ -16,7 +17,9 @@ import functools
 import io
 import json
 import math
+import os
 import re
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -24,7 +27,12 @@ import pandas as pd
 
 from .errors import InputError, join_words
 
-DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+DATA_ENV = "HELSEINNOVASJON_DATA"
+#: Where the course's data files are: the ``datasets`` folder inside this package (it ships in the
+#: wheel), unless the environment variable ``HELSEINNOVASJON_DATA`` names another folder with its own
+#: ``datapackage.json`` (a teacher's own data on a JupyterHub, say). Read once, at import.
+PACKAGE_DATA_DIR = Path(str(resources.files(__package__) / "datasets"))
+DATA_DIR = Path(os.environ.get(DATA_ENV) or PACKAGE_DATA_DIR).expanduser().resolve()
 DATAPACKAGE = "datapackage.json"
 
 # SSB's table symbols (tegnforklaring): ".." not available, "..." not yet available,
@@ -43,7 +51,8 @@ def _datapackage(data_dir: Path) -> dict[str, Any]:
     except FileNotFoundError:
         raise InputError(
             "fant ikke beskrivelsen av dataene",
-            "Kontroller at mappen data/ er med og inneholder datapackage.json.",
+            f"Kontroller at mappen finnes og inneholder datapackage.json. Vil du bruke kursets egne "
+            f"data, fjern miljøvariabelen {DATA_ENV}.",
             source=str(path),
         ) from None
 

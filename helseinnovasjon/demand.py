@@ -147,7 +147,7 @@ def key_figure_table(figures: pd.DataFrame, ids: list[str]) -> pd.DataFrame:
     """Chosen key figures as a reader-facing table: what, value with unit, year, source key."""
     missing = [i for i in ids if i not in figures.index]
     if missing:
-        raise InputError(f"nøkkeltallene {', '.join(missing)} finnes ikke", "Bruk navn fra data/nokkeltall.csv.")
+        raise InputError(f"nøkkeltallene {', '.join(missing)} finnes ikke", "Bruk navn fra datasets/nokkeltall.csv.")
     rows = figures.loc[ids]
     units = {"prosent": "\u00a0%", "kroner": "\u00a0kr", "personer": "", "år": "\u00a0år"}
     value = [plotting.format_number(v, 1, trim=True) + units[u] for v, u in zip(rows["verdi"], rows["enhet"])]

@@ -23,7 +23,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SOLUTION_TAG = "losning"
 PLAN_TABLE = "kursplan"
 # Everything a notebook may read besides itself, relative to the repository root.
-SUPPORT = ["helseinnovasjon", "data", "book/quiz", "requirements.txt", "requirements-lab.txt", "pyproject.toml"]
+SUPPORT = ["helseinnovasjon", "book/quiz", "requirements.txt", "requirements-lab.txt", "pyproject.toml"]
 
 
 def student_notebook(notebook: dict) -> dict:
@@ -104,7 +104,7 @@ def instructions(rows: pd.DataFrame) -> str:
 
 def make_bundle(week: int | str, destination: Path, *, root: Path = ROOT) -> Path:
     """Write ``uke-<week>.zip`` into ``destination`` and return its path."""
-    rows = week_plan(data.load_table(PLAN_TABLE, root / "data"), week)
+    rows = week_plan(data.load_table(PLAN_TABLE, root / "helseinnovasjon" / "datasets"), week)
     number = int(rows["uke"].iloc[0])
     name = f"uke-{number}"
     with tempfile.TemporaryDirectory() as scratch:

@@ -1,4 +1,4 @@
-"""Write data/eksempel_kjoreark.csv: an ILLUSTRATIVE run-chart data set, made for the course.
+"""Write datasets/eksempel_kjoreark.csv: an ILLUSTRATIVE run-chart data set, made for the course.
 
 Weekly share (%) of medication rounds in a home-care district that start more than 30 minutes
 late: 12 weeks before and 12 weeks after a change in how the rounds are planned. The numbers are
@@ -15,7 +15,7 @@ import random
 from pathlib import Path
 
 SEED = 20261123
-OUT = Path(__file__).resolve().parent.parent / "data" / "eksempel_kjoreark.csv"
+OUT = Path(__file__).resolve().parent.parent / "helseinnovasjon" / "datasets" / "eksempel_kjoreark.csv"
 
 
 def rows(seed: int = SEED) -> list[tuple[int, float]]:

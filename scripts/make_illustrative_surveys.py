@@ -1,10 +1,10 @@
 """Write two ILLUSTRATIVE team surveys, made for the course (no real team answered them).
 
-* ``data/psykologisk_trygghet_eksempel.csv``: 12 anonymous answers to the course's Norwegian
+* ``datasets/psykologisk_trygghet_eksempel.csv``: 12 anonymous answers to the course's Norwegian
   version of Edmondson's (1999) seven psychological-safety statements, scale 1-7. Items 1, 3 and 5
   are negatively worded, so they are answered "the other way" (8 - x). One answer is left empty on
   purpose, to show how missing answers are handled.
-* ``data/laerende_organisasjon_eksempel.csv``: 8 anonymous answers to the course's eleven
+* ``datasets/laerende_organisasjon_eksempel.csv``: 8 anonymous answers to the course's eleven
   learning-organisation statements (u01-u11), scale 1-5.
 
 Each respondent has a drawn level (normal distribution); each answer is that level plus a small
@@ -21,7 +21,7 @@ import random
 from pathlib import Path
 
 SEED = 20261123
-DATA = Path(__file__).resolve().parent.parent / "data"
+DATA = Path(__file__).resolve().parent.parent / "helseinnovasjon" / "datasets"
 SAFETY_OUT = DATA / "psykologisk_trygghet_eksempel.csv"
 LEARNING_OUT = DATA / "laerende_organisasjon_eksempel.csv"
 

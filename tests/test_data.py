@@ -13,7 +13,7 @@ from helseinnovasjon.errors import InputError
 
 from .conftest import ROOT
 
-DATA = ROOT / "data"
+DATA = ROOT / "helseinnovasjon" / "datasets"
 PACKAGE = json.loads((DATA / "datapackage.json").read_text(encoding="utf-8"))
 SCHEMA = {
     "fields": [

@@ -1,4 +1,4 @@
-"""The two shipped course plans (data/kursplan.csv and data/kursplan_videreutdanning.csv).
+"""The two shipped course plans (datasets/kursplan.csv and datasets/kursplan_videreutdanning.csv).
 
 Checks what issue 19 asks of a plan: the project notebooks are in it, measuring starts early
 enough for a run chart before the first test, insight work comes before the barrier
@@ -113,6 +113,6 @@ def test_plan_weeks_groups_rows_by_meeting_and_sums_hours():
 
 def test_plan_problems_name_the_plan_file():
     plan = pd.DataFrame({"uke": [3], "tema": ["A"], "type": ["kjør"], "ref": ["notebooks/finnes-ikke"]})
-    problems = sphinxext.plan_problems(plan, docs=set(), labels=set(), source="data/kursplan_videreutdanning.csv")
-    assert problems == ["data/kursplan_videreutdanning.csv, linje 2 (uke 3): «notebooks/finnes-ikke» finnes ikke "
+    problems = sphinxext.plan_problems(plan, docs=set(), labels=set(), source="datasets/kursplan_videreutdanning.csv")
+    assert problems == ["datasets/kursplan_videreutdanning.csv, linje 2 (uke 3): «notebooks/finnes-ikke» finnes ikke "
                         "i boka. Sjekk stavemåten (uten .md eller .ipynb) og at siden står i _toc.yml."]

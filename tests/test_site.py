@@ -169,7 +169,7 @@ def test_data_sources_page_lists_every_data_file(built_site):
     page = (built_site / "book/datakilder.html").read_text(encoding="utf-8")
     package = json.loads((ROOT / "data/datapackage.json").read_text(encoding="utf-8"))
     for res in package["resources"]:
-        assert res["title"] in page and f"data/{res['path']}" in page
+        assert res["title"] in page and f"helseinnovasjon/datasets/{res['path']}" in page
 
 
 def test_citations_and_references_are_norwegian(built_site):

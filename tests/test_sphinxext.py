@@ -62,7 +62,7 @@ def test_course_plan_problems_name_line_week_and_fix():
         "ref": ["book/samskaping", "notebooks/finnes-ikke", "oppg-feil", "book/samskaping"],
     })
     problems = sphinxext.plan_problems(plan, docs={"book/samskaping"}, labels={"oppg-sju-faktorer"})
-    assert problems[0].startswith("data/kursplan.csv, linje 3 (uke 39): «notebooks/finnes-ikke» finnes ikke")
+    assert problems[0].startswith("datasets/kursplan.csv, linje 3 (uke 39): «notebooks/finnes-ikke» finnes ikke")
     assert "oppgaven «oppg-feil» finnes ikke" in problems[1] and ":label:" in problems[1]
     assert "«book/samskaping» er ikke en notatbok" in problems[2]
     assert len(problems) == 3

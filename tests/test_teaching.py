@@ -58,7 +58,7 @@ def test_bundle_for_week_36_unpacks_and_runs_on_its_own(tmp_path):
         names = bundle.namelist()
         bundle.extractall(tmp_path)
     root = tmp_path / "uke-36"
-    assert {"uke-36/LES-MEG.md", "uke-36/requirements.txt", "uke-36/data/datapackage.json",
+    assert {"uke-36/LES-MEG.md", "uke-36/requirements.txt", "uke-36/helseinnovasjon/datasets/datapackage.json",
             "uke-36/helseinnovasjon/projection.py", "uke-36/book/quiz/hvorfor-innovasjon.json"} <= set(names)
     notebooks = sorted(p.name for p in (root / "notebooks").glob("*.ipynb"))
     assert notebooks == ["behov-og-plan.ipynb", "din-kommune.ipynb", "hvem-bruker-timene.ipynb",
@@ -71,7 +71,7 @@ def test_bundle_for_week_36_unpacks_and_runs_on_its_own(tmp_path):
     env = {**os.environ, "PYTHONPATH": str(root)}
     where = subprocess.run([sys.executable, "-c", "import helseinnovasjon.data as d; print(d.DATA_DIR)"],
                            cwd=root / "notebooks", env=env, capture_output=True, text=True, check=True)
-    assert where.stdout.strip() == str(root / "data")
+    assert where.stdout.strip() == str(root / "helseinnovasjon" / "datasets")
     run = subprocess.run([sys.executable, "-m", "pytest", "--nbmake", "-q", "-p", "no:cacheprovider", "-o", "addopts=",
                           "notebooks"], cwd=root, env=env, capture_output=True, text=True, timeout=600)
     assert run.returncode == 0, run.stdout[-3000:]

@@ -206,9 +206,14 @@ def _yes_no(value: Any, field: str) -> bool:
     raise InputError(f"«{value}» er verken ja eller nei", "Skriv «ja» eller «nei».", field=LABELS[field])
 
 
-def parse(values: Mapping[str, Any]) -> Stakeholder:
-    """A stakeholder from form or CSV values (Norwegian keys as in :data:`COLUMNS`)."""
-    return Stakeholder(
+def parse(values: Mapping[str, Any], *, lenient_rungs: bool = False) -> Stakeholder:
+    """A stakeholder from form or CSV values (Norwegian keys as in :data:`COLUMNS`).
+
+    A place on the participation ladder is a pair: the rung now and the planned rung, both or
+    neither. A half pair from a form or a CSV file is refused with a message saying what to fill
+    in; with ``lenient_rungs`` (what an older project file holds) the missing half is taken to
+    be the same as the other, so nothing a participant saved is lost."""
+    item = Stakeholder(
         name=_text(values.get("navn"), "navn", MAX_NAME, "et navn på interessenten"),
         group=_text(values.get("gruppe") or "Andre", "gruppe", MAX_GROUP, "en gruppe"),
         power=whole(values.get("makt"), "makt", *SCORE),
@@ -219,6 +224,19 @@ def parse(values: Mapping[str, Any]) -> Stakeholder:
         level_now=whole(values.get("trinn_naa"), "trinn_naa", *RUNGS, optional=True),
         level_goal=whole(values.get("trinn_maal"), "trinn_maal", *RUNGS, optional=True),
     )
+    return with_rungs(item, item.level_now, item.level_goal, lenient=lenient_rungs)
+
+
+def with_rungs(item: Stakeholder, now: int | None, goal: int | None, *, lenient: bool = False) -> Stakeholder:
+    """The stakeholder placed on rung ``now`` with ``goal`` planned (both None: not placed)."""
+    if (now is None) != (goal is None):
+        if not lenient:
+            missing, given = ("trinn_maal", "trinn_naa") if goal is None else ("trinn_naa", "trinn_maal")
+            raise InputError(f"«{LABELS[given]}» er fylt ut, men «{LABELS[missing]}» er tom",
+                             f"Fyll ut begge (et tall fra {RUNGS[0]} til {RUNGS[1]}), eller la begge stå tomme.",
+                             field=LABELS[missing])
+        now = goal = now if now is not None else goal
+    return replace(item, level_now=now, level_goal=goal)
 
 
 def _check_unique(items: Sequence[Stakeholder], new: Stakeholder, skip: int | None = None) -> None:
@@ -364,7 +382,7 @@ def from_records(records: Iterable[Mapping[str, Any]], source: str = "prosjektfi
     items: list[Stakeholder] = []
     for number, rec in enumerate(records, start=1):
         try:
-            items = add(items, parse(rec))
+            items = add(items, parse(rec, lenient_rungs=True))
         except InputError as error:
             raise InputError(f"interessent nummer {number} kan ikke leses: {error.problem}",
                              "Rett den i filen, eller start på nytt.", source=source) from None
@@ -408,8 +426,8 @@ def _with_saved_rungs(item: Stakeholder, placement: Mapping[str, Any] | None) ->
     if not placement:
         return item
     try:
-        return replace(item, level_now=whole(placement.get("trinn_naa"), "trinn_naa", *RUNGS, optional=True),
-                       level_goal=whole(placement.get("trinn_maal"), "trinn_maal", *RUNGS, optional=True))
+        return with_rungs(item, whole(placement.get("trinn_naa"), "trinn_naa", *RUNGS, optional=True),
+                          whole(placement.get("trinn_maal"), "trinn_maal", *RUNGS, optional=True), lenient=True)
     except InputError:
         return item
 

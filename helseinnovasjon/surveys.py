@@ -80,6 +80,8 @@ def reversed_columns(items: pd.DataFrame) -> list[str]:
 
 def statement_table(kind: str = "trygghet") -> pd.DataFrame:
     """The statements as the notebooks show them."""
+    if kind not in ("trygghet", "laering"):
+        raise ValueError(f"unknown survey {kind!r}: use 'trygghet' or 'laering'")
     if kind == "trygghet":
         items = safety_items()
         return pd.DataFrame({"Nr.": items["nr"], "Påstand": items["utsagn"],

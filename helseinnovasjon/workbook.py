@@ -26,6 +26,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from . import textfiles
 from .errors import InputError
 
 SCHEMA_VERSION = 1
@@ -68,7 +69,11 @@ def load(path: Path | None = None) -> dict[str, Any]:
         return new_project()
     recover = (f"Filen er ikke endret. Rett den i et skriveprogram, eller hent forrige versjon fra "
                f"«{path.name}.bak» i samme mappe.")
-    text = path.read_text(encoding="utf-8-sig", errors="replace")
+    try:
+        text = textfiles.decode(path.read_bytes())
+    except UnicodeDecodeError:
+        raise InputError("prosjektfilen har tegn som ikke kan leses (ukjent tegnsett)",
+                         f"{recover} Lagre den som UTF-8 hvis du har endret den selv.", source=path.name) from None
     if not text.strip():
         raise InputError("prosjektfilen er tom", recover, source=path.name)
     try:

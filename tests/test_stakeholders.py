@@ -382,3 +382,23 @@ def test_a_participant_maps_15_stakeholders_saves_reopens_and_exports(tmp_path, 
     assert "Ferdig." in export.children[2].value
     assert {p.name for p in tmp_path.glob("interessentkart.*")} == {"interessentkart.png", "interessentkart.svg",
                                                                    "interessentkart.csv"}
+
+
+def test_a_half_ladder_placement_in_a_csv_is_refused_with_the_row_and_what_to_fill_in():
+    # Bug from issue 17: «trinn_naa» filled, «trinn_maal» empty imported fine, then
+    # «Brukermedvirkning» failed with a raw KeyError: None.
+    raw = ("navn;gruppe;makt;interesse;holdning;legitimitet;hast;trinn_naa;trinn_maal\n"
+           "Brukerrådet;Tjenestemottakere;3;5;1;ja;nei;3;\n").encode("utf-8-sig")
+    with pytest.raises(InputError) as caught:
+        st.read(raw)
+    message = str(caught.value)
+    assert "linje 2" in message and "«Trinn nå» er fylt ut, men «Trinn planlagt» er tom" in message
+    assert "Fyll ut begge" in message
+
+
+def test_a_half_placement_already_saved_in_a_project_file_opens_as_no_planned_move():
+    record = {"navn": "Brukerrådet", "gruppe": "Tjenestemottakere", "makt": 3, "interesse": 5, "holdning": 1,
+              "legitimitet": True, "hast": False, "trinn_naa": 3, "trinn_maal": None}
+    [item] = st.from_records([record])
+    assert (item.level_now, item.level_goal) == (3, 3)
+    assert participation.label(item) == "Brukerrådet: nå 3 Informasjon, planlagt 3 Informasjon"

@@ -281,3 +281,9 @@ def test_self_assessment_sliders_start_from_your_saved_answers(tmp_path):
     del project["seksjoner"]["laeringskultur"]["innhold"]["tall"]["påstander"][0]
     workbook.save(project, path)
     assert surveys.start_self_assessment(path)[0] == surveys.example_self_assessment()
+
+
+def test_statement_table_refuses_a_survey_it_does_not_know():
+    assert list(surveys.statement_table("laering").columns) == ["Nr.", "Byggestein", "Delområde", "Påstand"]
+    with pytest.raises(ValueError, match="unknown survey 'tryghet'"):
+        surveys.statement_table("tryghet")

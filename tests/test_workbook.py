@@ -150,3 +150,24 @@ def test_saved_gives_a_sections_content_or_nothing():
     project = workbook.with_section(workbook.new_project(), "plan", {"tekst": "To av fem steg."}, "Behov og plan")
     assert workbook.saved(project, "plan") == {"tekst": "To av fem steg."}
     assert workbook.saved(project, "behov") == {}
+
+
+def test_a_project_file_saved_as_windows_1252_reads_right_and_the_next_save_is_utf8(tmp_path):
+    # Bug from issue 17: Latin-1/Windows-1252 came back as «P�r�rende», and the next save made it permanent.
+    path = tmp_path / "mitt-prosjekt.json"
+    path.write_bytes('{"versjon": 1, "tittel": "Pårørendeskole", "seksjoner": {}}'.encode("cp1252"))
+    project = workbook.load(path)
+    assert project["tittel"] == "Pårørendeskole"
+    workbook.save(project, path)
+    assert json.loads(path.read_text(encoding="utf-8"))["tittel"] == "Pårørendeskole"
+    assert (tmp_path / "mitt-prosjekt.json.bak").read_bytes() == '{"versjon": 1, "tittel": "Pårørendeskole", ' \
+        '"seksjoner": {}}'.encode("cp1252")
+
+
+def test_a_project_file_in_no_known_encoding_is_refused_and_left_as_it_was(tmp_path):
+    path = tmp_path / "mitt-prosjekt.json"
+    raw = b'{"versjon": 1, "tittel": "P\x81r\x8drende", "seksjoner": {}}'  # undefined in UTF-8 and Windows-1252
+    path.write_bytes(raw)
+    with pytest.raises(InputError, match="tegn som ikke kan leses"):
+        workbook.load(path)
+    assert path.read_bytes() == raw and not (tmp_path / "mitt-prosjekt.json.bak").exists()

@@ -27,7 +27,7 @@ from typing import Any
 import matplotlib as mpl
 import pandas as pd
 
-from . import data, plotting
+from . import data, plotting, sections
 from .errors import InputError, join_words
 
 FACTORS_TABLE = "implementeringsfaktorer"
@@ -354,7 +354,7 @@ class Assessment:
             "notater": {r.factor.id: r.note for r in self.ratings},
             "hoy_risiko": self.high_risk,
             "viktigste_hindringer": [r.factor.name for r in self.top_barriers],
-            "tiltak": {r.factor.name: [f"{s.action} (ERIC: {s.eric})" for s in self.suggestions(r)]
+            "tiltak": {r.factor.id: [f"{s.action} (ERIC: {s.eric})" for s in self.suggestions(r)]
                        for r in self.top_barriers},
         }
         return {"tekst": f"{self.title}: {self.summary()}", "felt": fields, "tall": numbers, "kilde": SOURCE}
@@ -408,7 +408,7 @@ def start(path: Path | None = None) -> tuple[str, dict[str, tuple[str, str, str]
         project = workbook.load(path)
     except InputError as error:
         return example[0], example[1], f"{error} {example[2]}"
-    saved = workbook.saved(project, "hindringer").get("tall", {})
+    saved = workbook.saved(project, sections.HINDRINGER).get("tall", {})
     ratings = saved.get("vurderinger") if isinstance(saved, dict) else None
     if not isinstance(ratings, dict) or not ratings:
         return example
@@ -424,7 +424,7 @@ def start(path: Path | None = None) -> tuple[str, dict[str, tuple[str, str, str]
     defaults = {f: (r if r in offered_ratings else "", c if c in offered_levels else "", n)
                 for f, (r, c, n) in defaults.items()}
     title = str(saved.get("tittel") or "Mitt prosjekt")
-    return title, defaults, f"Hentet vurderingen din fra prosjektfilen. {workbook.saved_line(project, 'hindringer')}."
+    return title, defaults, f"Hentet vurderingen din fra prosjektfilen. {workbook.saved_line(project, sections.HINDRINGER)}."
 
 
 def load_example(data_dir: Path = data.DATA_DIR) -> Assessment:

@@ -278,13 +278,15 @@ class Feedback:
         """The sorting and the reflection for the project file (``None`` while nothing is sorted)."""
         if self.result.sorted_count == 0 and not self.reflection:
             return None
-        rows = [{"Utsagn": f"{item.number}. {item.statement}",
-                 "Mitt valg": LOGICS[item.chosen].label if item.chosen else UNSORTED,
-                 "Kursets lesning": LOGICS[item.course].label,
-                 "Vurdering": item.verdict}
+        rows = [{"utsagn": f"{item.number}. {item.statement}",
+                 "mitt_valg": LOGICS[item.chosen].label if item.chosen else UNSORTED,
+                 "kursets_lesning": LOGICS[item.course].label,
+                 "vurdering": item.verdict}
                 for item in self.result.items]
-        numbers: dict[str, Any] = {"Sortering": rows,
-                                   "Min profil": profile(self.result)["Din sortering"].to_dict()}
+        by_label = {logic.label: key for key, logic in LOGICS.items()}
+        mine = profile(self.result)["Din sortering"].to_dict()
+        numbers: dict[str, Any] = {"sortering": rows,
+                                   "min_profil": {by_label.get(label, label): n for label, n in mine.items()}}
         return {"tekst": self.result.summary(), "felt": {"Refleksjon": self.reflection}, "tall": numbers,
                 "kilde": SOURCE}
 

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import data, plotting
+from . import data, plotting, sections
 from .errors import InputError, join_words
 
 EXAMPLE_TABLE = "eksempel-kjoreark"
@@ -150,13 +150,13 @@ def explore(raw: bytes | str, title: str) -> plotting.Answer:
     values = table.set_index("periode")["verdi"]
     name = " ".join(str(title or "").split())[:80] or "Mine målinger"
     result = analyse(values)
-    numbers = {"måling": name, "perioder": [str(p) for p in values.index], "verdier": [float(v) for v in values],
+    numbers = {"maaling": name, "perioder": [str(p) for p in values.index], "verdier": [float(v) for v in values],
                "median": result.median, "lengste_serie": result.longest_run, "grense_serie": result.longest_run_limit,
-               "kryssinger": result.crossings, "minste_kryssinger": result.min_crossings, "tegn_på_endring": result.signal}
+               "kryssinger": result.crossings, "minste_kryssinger": result.min_crossings, "tegn_paa_endring": result.signal}
     return plotting.Answer(f"{name}: {verdict(result)}", chart(values, result, title=name, ylabel="Verdi"), numbers, SOURCE)
 
 
-SECTION = "laering"
+SECTION = sections.LAERING.key
 EXAMPLE_PASTE = ("periode;verdi\nuke 1;12\nuke 2;14\nuke 3;11\nuke 4;15\nuke 5;12\nuke 6;16\nuke 7;13\nuke 8;12\n"
                  "uke 9;14\nuke 10;15\nuke 11;11\nuke 12;16")
 
@@ -185,7 +185,7 @@ def start(path: Path | None = None) -> tuple[str, str, str]:
                 for p, v in zip(periods, values)]
     except (TypeError, ValueError):
         return example
-    name = str(saved.get("måling") or "Mine målinger")
+    name = str(saved.get("maaling") or "Mine målinger")
     line = (f"Hentet {len(rows)} målinger fra prosjektfilen. {workbook.saved_line(project, SECTION)}. "
             "Legg til nye målinger nederst, og trykk «Regn ut».")
     return "periode;verdi\n" + "\n".join(rows), name, line

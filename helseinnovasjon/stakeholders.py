@@ -36,11 +36,11 @@ from IPython.display import HTML
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.patches import Circle
 
-from . import data, plotting
+from . import data, plotting, sections
 from .errors import InputError, join_words
 
 EXAMPLE_TABLE = "interessenter-eksempel"
-SECTION, SECTION_PARTICIPATION = "interessenter", "medvirkning"
+SECTION, SECTION_PARTICIPATION = sections.INTERESSENTER.key, sections.MEDVIRKNING.key
 MAX_NAME, MAX_GROUP, MAX_STAKEHOLDERS = 60, 60, 40
 SCORE = (1, 5)
 ATTITUDE = (-2, 2)

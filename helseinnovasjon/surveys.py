@@ -32,7 +32,7 @@ from pathlib import Path
 import matplotlib as mpl
 import pandas as pd
 
-from . import data, plotting
+from . import data, plotting, sections
 from .errors import InputError
 
 MIN_RESPONDENTS = 5
@@ -293,8 +293,8 @@ def safety_team(responses: pd.DataFrame, team: str = "", *, illustrative: bool =
     summary = summarise(responses, reversed_columns(items), low, high)
     name = _team_name(team, "Teamet")
     numbers = {"team": name, "antall_svar": summary.respondents, "snitt_skala": round(summary.scale_mean, 2),
-               "påstander": [{"påstand": f"{nr}. {short}", "snitt": round(float(summary.item_means[f"p{nr}"]), 2),
-                              "antall svar": int(summary.item_answers[f"p{nr}"])}
+               "paastander": [{"paastand": f"{nr}. {short}", "snitt": round(float(summary.item_means[f"p{nr}"]), 2),
+                               "antall_svar": int(summary.item_answers[f"p{nr}"])}
                              for nr, short in zip(items["nr"], items["kort"])],
                "cronbachs_alfa": None if summary.alpha is None else round(summary.alpha, 3),
                "merknad": summary.alpha_note, "illustrerende": illustrative}
@@ -345,18 +345,19 @@ def start_self_assessment(path: Path | None = None) -> tuple[dict[str, int], str
         project = workbook.load(path)
     except InputError as error:
         return example[0], f"{error} {example[1]}"
-    saved = workbook.saved(project, "laeringskultur").get("tall", {})
-    answers = saved.get("påstander") if isinstance(saved, dict) else None
-    by_label = {label: item for item, label in slider_labels().items()}
+    saved = workbook.saved(project, sections.LAERINGSKULTUR).get("tall", {})
+    answers = saved.get("paastander") if isinstance(saved, dict) else None
+    ids = set(slider_labels())
     low, high = LEARNING_SCALE
     values = {}
     for answer in answers if isinstance(answers, list) else []:
-        item = by_label.get(answer.get("påstand")) if isinstance(answer, dict) else None
-        if item and isinstance(answer.get("svar"), (int, float)) and low <= answer["svar"] <= high:
+        item = answer.get("id") if isinstance(answer, dict) else None
+        if item in ids and isinstance(answer.get("svar"), (int, float)) and low <= answer["svar"] <= high:
             values[item] = int(round(answer["svar"]))
-    if set(values) != set(by_label.values()):
+    if set(values) != ids:
         return example
-    return values, (f"Glidebryterne starter med din forrige vurdering. {workbook.saved_line(project, 'laeringskultur')}."
+    line = workbook.saved_line(project, sections.LAERINGSKULTUR)
+    return values, (f"Glidebryterne starter med din forrige vurdering. {line}."
                     " Flytt dem hvis noe har endret seg.")
 
 
@@ -426,7 +427,7 @@ def self_assessment(**answers: float) -> plotting.Answer:
            f"{int(row.iloc[0].idxmin()[1:])}, høyest: påstand {int(row.iloc[0].idxmax()[1:])}.")
     chart = plotting.Chart(fig, alt, f"{text} {LEARNING_SOURCE}")
     numbers = {"byggesteiner": [{"byggestein": k, "snitt": round(float(v), 2)} for k, v in blocks.items()],
-               "påstander": [{"påstand": labels[k], "svar": v} for k, v in values.items()]}
+               "paastander": [{"id": k, "paastand": labels[k], "svar": v} for k, v in values.items()]}
     return plotting.Answer(f"Din vurdering. {text}", chart, numbers, LEARNING_SOURCE)
 
 
@@ -450,8 +451,8 @@ def learning_team(responses: pd.DataFrame, team: str = "", *, illustrative: bool
     caption = f"{text}{note}{' ' + ILLUSTRATIVE if illustrative else ''} {LEARNING_SOURCE}"
     numbers = {"team": name, "antall_svar": len(answered),
                "byggesteiner": [{"byggestein": k, "snitt": round(float(v), 2)} for k, v in blocks.items()],
-               "påstander": [{"påstand": f"{int(k[1:])}. {short}", "snitt": round(float(means[k]), 2),
-                              "antall svar": int(answered[k].notna().sum())}
+               "paastander": [{"paastand": f"{int(k[1:])}. {short}", "snitt": round(float(means[k]), 2),
+                               "antall_svar": int(answered[k].notna().sum())}
                              for k, short in zip(items["id"], items["kort"])],
                "illustrerende": illustrative}
     return plotting.Answer(text, plotting.Chart(fig, alt, caption), numbers, LEARNING_SOURCE)

@@ -28,6 +28,7 @@ import pandas as pd
 import traitlets
 from IPython.display import HTML, display
 
+from . import sections
 from .errors import InputError
 
 
@@ -203,7 +204,7 @@ def live_form(
     compute: Callable[..., Any],
     *,
     note: str,
-    save: tuple[str, str] | None = None,
+    save: tuple[sections.Section | str, str] | None = None,
 ) -> widgets.VBox:
     """Controls that recompute a result in a running notebook.
 
@@ -231,7 +232,7 @@ def csv_form(
     example: str,
     fields: Mapping[str, tuple[str, str]],
     note: str,
-    save: tuple[str, str] | None = None,
+    save: tuple[sections.Section | str, str] | None = None,
 ) -> widgets.VBox:
     """Upload a CSV file or paste a table, fill in a few fields, and press «Regn ut».
 
@@ -261,14 +262,14 @@ def csv_form(
                          message, result, *_save_row(save, last)])
 
 
-def _save_row(save: tuple[str, str] | None, last: dict[str, Any]) -> list[widgets.Widget]:
+def _save_row(save: tuple[sections.Section | str, str] | None, last: dict[str, Any]) -> list[widgets.Widget]:
     if save is None:
         return []
     section, source = save
     return [save_step(section, source, lambda: last["result"].record() if last["result"] is not None else None)]
 
 
-def save_step(section: str, source: str, content: Callable[[], dict | None], *, path: Any = None) -> widgets.VBox:
+def save_step(section: sections.Section | str, source: str, content: Callable[[], dict | None], *, path: Any = None) -> widgets.VBox:
     """«Lagre i prosjektet mitt»: save ``content()`` in a section of the project file.
 
     If the section already holds something, it is shown first, and nothing is
@@ -433,7 +434,7 @@ def record_editor(
     view: Callable[[list], Any],
     note: str,
     load: Callable[[list, bytes], list] | None = None,
-    save: tuple[str, str] | None = None,
+    save: tuple[sections.Section | str, str] | None = None,
     content: Callable[[list], dict] | None = None,
     actions: Iterable[str] | Mapping[str, str] = ("legg_til", "endre", "slett"),
     path: Any = None,
@@ -533,7 +534,7 @@ def row_form(
     compute: Callable[..., Any],
     *,
     note: str,
-    save: tuple[str, str] | None = None,
+    save: tuple[sections.Section | str, str] | None = None,
 ) -> widgets.VBox:
     """:func:`live_form` with the controls laid out in rows: one row per item, its label first.
 

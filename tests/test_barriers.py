@@ -197,7 +197,7 @@ def test_form_values_give_a_ranked_explained_list_with_strategies_and_save():
     record = result.record()
     assert record["tekst"].startswith("Digitalt tilsyn om natten: De viktigste hindringene er")
     assert record["tall"]["hoy_risiko"] is True
-    assert record["tall"]["tiltak"]["Ansatte i tjenestene"][0] == "Finn og støtt ildsjeler (ERIC: Identify and prepare champions)"
+    assert record["tall"]["tiltak"]["ansatte"][0] == "Finn og støtt ildsjeler (ERIC: Identify and prepare champions)"
     project = workbook.with_section(workbook.new_project(), "hindringer", record, "Vurder ditt prosjekt")
     assert json.loads(json.dumps(project, ensure_ascii=False)) == project
 

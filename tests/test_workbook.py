@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import os
 from datetime import datetime
+from pathlib import Path
 
 import pytest
 
@@ -21,7 +22,7 @@ def path(tmp_path):
 
 
 def _saved(path, key="ubalanse", text="Behovet vokser med 24 %."):
-    project = workbook.with_section(workbook.load(path), key, {"tekst": text, "tall": [1, 2]}, "Din kommune", NOW)
+    project = workbook.with_section(workbook.load(path), key, {"tekst": text, "tall": {"verdier": [1, 2]}}, "Din kommune", NOW)
     return workbook.save(project, path)
 
 
@@ -32,11 +33,11 @@ def test_a_missing_file_is_a_new_project_and_nothing_is_written(path):
 
 def test_save_and_resume_mid_course(path):
     _saved(path)
-    _saved(path, "behov", "Nattevaktene bruker mye tid på å lete etter utstyr.")
+    _saved(path, "laering", "Nattevaktene bruker mye tid på å lete etter utstyr.")
     project = workbook.load(path)  # as a new notebook session would
-    assert set(project["seksjoner"]) == {"ubalanse", "behov"}
+    assert set(project["seksjoner"]) == {"ubalanse", "laering"}
     assert project["seksjoner"]["ubalanse"] == {"lagret": "2026-11-23T10:15", "fra": "Din kommune",
-                                                "innhold": {"tekst": "Behovet vokser med 24 %.", "tall": [1, 2]}}
+                                                "innhold": {"tekst": "Behovet vokser med 24 %.", "tall": {"verdier": [1, 2]}}}
     assert json.loads(path.read_text(encoding="utf-8"))["versjon"] == workbook.SCHEMA_VERSION
 
 
@@ -87,7 +88,7 @@ def test_read_only_folder_gives_norwegian_message_and_keeps_the_file(path, monke
         ('{"versjon": 1, "tittel": 7, "seksjoner": {}}', "tittelen"),
         ('{"versjon": 1, "seksjoner": {"behov": {"innhold": [1]}}}', "seksjonen «behov»"),
         ('{"versjon": "én", "seksjoner": {}}', "ikke et tall"),
-        ('{"versjon": 2, "seksjoner": {}}', "nyere versjon av kursboka"),
+        ('{"versjon": 99, "seksjoner": {}}', "nyere versjon av kursboka"),
     ],
 )
 def test_files_that_cannot_be_used_are_explained_and_left_alone(path, content, expected):
@@ -114,7 +115,7 @@ def test_older_version_is_migrated(path):
     path.parent.mkdir(parents=True)
     path.write_text(json.dumps({"behov": {"innhold": {"tekst": "Gammelt"}}}), encoding="utf-8")
     project = workbook.load(path)
-    assert project["versjon"] == 1 and project["seksjoner"]["behov"]["innhold"]["tekst"] == "Gammelt"
+    assert project["versjon"] == workbook.SCHEMA_VERSION and project["seksjoner"]["behov"]["innhold"]["tekst"] == "Gammelt"
 
 
 def test_with_section_is_pure_and_refuses_what_json_cannot_hold():
@@ -171,3 +172,13 @@ def test_a_project_file_in_no_known_encoding_is_refused_and_left_as_it_was(tmp_p
     with pytest.raises(InputError, match="tegn som ikke kan leses"):
         workbook.load(path)
     assert path.read_bytes() == raw and not (tmp_path / "mitt-prosjekt.json.bak").exists()
+
+
+def test_where_the_project_file_lives_without_a_path(monkeypatch, tmp_path):
+    monkeypatch.delenv(workbook.ENV_PATH, raising=False)
+    monkeypatch.chdir(tmp_path)
+    assert workbook.default_path() == tmp_path / "mitt-prosjekt.json"  # Jupyter, Binder, Colab: next to the notebook
+    monkeypatch.setattr(workbook.sys, "platform", "emscripten")
+    assert workbook.default_path() == workbook.BROWSER_PATH == Path("/drive/mitt-prosjekt.json")  # JupyterLite
+    monkeypatch.setenv(workbook.ENV_PATH, str(tmp_path / "hub" / "prosjekt.json"))
+    assert workbook.default_path() == tmp_path / "hub" / "prosjekt.json"  # set explicitly: always wins

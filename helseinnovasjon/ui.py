@@ -21,6 +21,7 @@ import traceback
 import types
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Any
 
 import ipywidgets as widgets
@@ -331,6 +332,101 @@ def save_step(section: sections.Section | str, source: str, content: Callable[[]
     confirm.on_click(safely(write))
     cancel.on_click(on_cancel)
     return widgets.VBox([widgets.HBox([button, confirm, cancel]), status])
+
+
+class ProjectFileTools(widgets.VBox):
+    """«Last ned prosjektfilen» and «Last opp prosjektfilen»: move the project file between
+    a browser, Binder, a JupyterHub and a laptop.
+
+    The download is a link to the file's own bytes (a ``data:`` address made in the notebook), so
+    nothing goes through a server. An upload is read and checked first and described next to the
+    current project; it replaces the file only when the participant says yes, and the replaced
+    file is kept as ``mitt-prosjekt.json.bak``. A file that cannot be used replaces nothing.
+    The parts are named, for code and tests: ``download``, ``link``, ``upload``, ``confirm``,
+    ``cancel``, ``status``.
+    """
+
+    def __init__(self, *, path: Any = None) -> None:
+        from . import workbook
+
+        self._workbook, self._path, self._pending = workbook, path, None
+        self.download = widgets.Button(description="Last ned prosjektfilen", icon="download", layout=_fit(),
+                                       tooltip="Lag en lenke som lagrer prosjektfilen i nedlastingsmappen din")
+        self.link = widgets.HTML()
+        self.upload = widgets.FileUpload(accept=".json", multiple=False, description="Last opp prosjektfilen",
+                                         layout=_fit())
+        self.confirm = widgets.Button(description="Ja, bruk den opplastede filen",
+                                      layout=widgets.Layout(display="none", width="auto"))
+        self.cancel = widgets.Button(description="Nei, behold prosjektet mitt",
+                                     layout=widgets.Layout(display="none", width="auto"))
+        self.status = widgets.HTML()
+        self.download.on_click(self._safely(self._offer_download))
+        self.upload.observe(self._safely(self._read_upload), names="value")
+        self.confirm.on_click(self._safely(self._replace))
+        self.cancel.on_click(self._safely(self._keep))
+        super().__init__([widgets.HTML(run_live_note("Knappene flytter prosjektfilen din inn og ut.").data),
+                          widgets.HBox([self.download]), self.link, self.upload,
+                          widgets.HBox([self.confirm, self.cancel]), self.status])
+
+    def _safely(self, step: Callable[[], None]) -> Callable[[Any], None]:
+        def run(_event: Any = None) -> None:
+            try:
+                step()
+            except Exception as error:  # noqa: BLE001 - shown as a Norwegian message
+                if not isinstance(error, InputError):
+                    traceback.print_exc(limit=3)
+                self._ask(False)
+                self.status.value = error_html(error)
+        return run
+
+    def _ask(self, show: bool) -> None:
+        for choice in (self.confirm, self.cancel):
+            choice.layout.display = None if show else "none"
+
+    def _offer_download(self) -> None:
+        import base64
+
+        wb = self._workbook
+        project = wb.load(self._path)
+        name = wb.default_path().name if self._path is None else Path(self._path).name
+        encoded = base64.b64encode(wb.to_bytes(project)).decode("ascii")
+        self.link.value = (f'<p><a download="{html.escape(name)}" href="data:application/json;base64,{encoded}">'
+                           f"Lagre «{html.escape(name)}» på maskinen din</a> (trykk på lenken). "
+                           f"{html.escape(wb.describe(project))}</p>")
+        self.status.value = ('<p role="status">Lenken er klar. Filen blir på maskinen din; den sendes ikke '
+                             "noe sted.</p>")
+
+    def _read_upload(self) -> None:
+        if not self.upload.value:
+            return
+        item = self.upload.value[0]
+        wb = self._workbook
+        try:
+            uploaded = wb.from_bytes(bytes(item["content"]), str(item.get("name") or "filen"),
+                                     "Prosjektfilen din er ikke endret.")
+        finally:
+            self.upload.value = ()  # the same file can be chosen again after a fix
+        current = wb.load(self._path)
+        self._pending = uploaded
+        self.status.value = ('<p role="status"><strong>Den opplastede filen:</strong> '
+                             f"{html.escape(wb.describe(uploaded))}<br><strong>Prosjektet ditt nå:</strong> "
+                             f"{html.escape(wb.describe(current))}<br>Vil du bruke den opplastede filen? "
+                             "Prosjektet du har nå, blir tatt vare på som en .bak-fil.</p>")
+        self._ask(True)
+
+    def _replace(self) -> None:
+        if self._pending is None:
+            return
+        saved = self._workbook.save(self._pending, self._path)
+        self._pending = None
+        self._ask(False)
+        self.status.value = (f'<p role="status">Prosjektfilen er byttet ut. Den forrige ligger i '
+                             f"«{html.escape(saved.name)}.bak» i samme mappe.</p>")
+
+    def _keep(self) -> None:
+        self._pending = None
+        self._ask(False)
+        self.status.value = '<p role="status">Ingenting er endret. Prosjektet ditt er som før.</p>'
 
 
 def action(label: str, do: Callable[[], Any], *, note: str) -> widgets.VBox:

@@ -71,19 +71,44 @@ def load(path: Path | None = None) -> dict[str, Any]:
         return new_project()
     recover = (f"Filen er ikke endret. Rett den i et skriveprogram, eller hent forrige versjon fra "
                f"«{path.name}.bak» i samme mappe.")
+    return from_bytes(path.read_bytes(), path.name, recover)
+
+
+def from_bytes(raw: bytes, source: str = FILE_NAME, recover: str = "Ingenting er endret.") -> dict[str, Any]:
+    """A project from the bytes of a project file (read from disk or uploaded), checked and
+    brought up to the current version. Anything unusable raises a Norwegian
+    :class:`~helseinnovasjon.errors.InputError`; ``recover`` says what the participant can do."""
     try:
-        text = textfiles.decode(path.read_bytes())
+        text = textfiles.decode(raw)
     except UnicodeDecodeError:
         raise InputError("prosjektfilen har tegn som ikke kan leses (ukjent tegnsett)",
-                         f"{recover} Lagre den som UTF-8 hvis du har endret den selv.", source=path.name) from None
+                         f"{recover} Lagre den som UTF-8 hvis du har endret den selv.", source=source) from None
     if not text.strip():
-        raise InputError("prosjektfilen er tom", recover, source=path.name)
+        raise InputError("prosjektfilen er tom", recover, source=source)
     try:
-        raw = json.loads(text)
+        parsed = json.loads(text)
     except json.JSONDecodeError as error:
         raise InputError(f"prosjektfilen kan ikke leses (feil på linje {error.lineno}, tegn {error.colno})",
-                         recover, source=path.name) from None
-    return migrate(raw, path.name)
+                         recover, source=source) from None
+    return migrate(parsed, source)
+
+
+def to_bytes(project: dict[str, Any]) -> bytes:
+    """The project file's bytes, exactly as :func:`save` writes them (UTF-8 JSON, readable)."""
+    return (json.dumps(migrate(project), ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+def describe(project: dict[str, Any]) -> str:
+    """The project in one Norwegian sentence: its title, how many parts are filled in, and when last saved."""
+    filled = [key for key in SECTIONS if project["seksjoner"].get(key)]
+    times = sorted(str(project["seksjoner"][key].get("lagret", "")) for key in filled)
+    last = ""
+    if times and times[-1]:
+        try:
+            last = f", sist lagret {datetime.fromisoformat(times[-1]).strftime('%d.%m.%Y kl. %H.%M')}"
+        except ValueError:
+            last = ""
+    return f"«{project.get('tittel', 'Mitt innovasjonsprosjekt')}»: {len(filled)} av {len(SECTIONS)} deler er fylt ut{last}."
 
 
 def migrate(raw: Any, source: str = FILE_NAME) -> dict[str, Any]:
@@ -172,7 +197,7 @@ def section_summary(project: dict[str, Any], key: sections.Section | str) -> str
 def save(project: dict[str, Any], path: Path | None = None) -> Path:
     """Write the project atomically, keeping the previous version as ``<file>.bak``."""
     path = Path(path or default_path())
-    text = json.dumps(migrate(project, path.name), ensure_ascii=False, indent=2) + "\n"
+    text = to_bytes(project).decode("utf-8")
     folder = path.parent
     temporary = None
     try:

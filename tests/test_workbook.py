@@ -182,3 +182,58 @@ def test_where_the_project_file_lives_without_a_path(monkeypatch, tmp_path):
     assert workbook.default_path() == workbook.BROWSER_PATH == Path("/drive/mitt-prosjekt.json")  # JupyterLite
     monkeypatch.setenv(workbook.ENV_PATH, str(tmp_path / "hub" / "prosjekt.json"))
     assert workbook.default_path() == tmp_path / "hub" / "prosjekt.json"  # set explicitly: always wins
+
+
+def _upload(tools, raw: bytes, name: str = "mitt-prosjekt.json") -> None:
+    tools.upload.value = ({"name": name, "type": "application/json", "size": len(raw), "content": memoryview(raw),
+                           "last_modified": datetime(2026, 11, 27)},)
+
+
+def test_download_link_holds_the_file_as_saved(path):
+    import base64
+    import re
+
+    from helseinnovasjon import ui
+
+    _saved(path, text="Æøå i teksten")
+    tools = ui.ProjectFileTools(path=path)
+    tools.download.click()
+    encoded = re.search(r'href="data:application/json;base64,([^"]+)"', tools.link.value).group(1)
+    assert base64.b64decode(encoded) == path.read_bytes()
+    assert 'download="mitt-prosjekt.json"' in tools.link.value and "1 av 12 deler er fylt ut" in tools.link.value
+
+
+@pytest.mark.parametrize(("raw", "problem"), [
+    (b"not json at all", "kan ikke leses"),
+    (b'{"versjon": 99, "seksjoner": {}}', "nyere versjon av kursboka"),
+    (b"", "prosjektfilen er tom"),
+    (b'{"versjon": 1, "tittel": "P\x81r", "seksjoner": {}}', "tegn som ikke kan leses"),
+])
+def test_an_unusable_upload_gives_one_message_and_replaces_nothing(path, raw, problem):
+    from helseinnovasjon import ui
+
+    _saved(path)
+    before = path.read_bytes()
+    tools = ui.ProjectFileTools(path=path)
+    _upload(tools, raw)
+    assert problem in tools.status.value and "ikke endret" in tools.status.value
+    assert tools.confirm.layout.display == "none" and path.read_bytes() == before
+    assert not path.with_name(path.name + ".bak").exists()
+
+
+def test_an_upload_replaces_the_project_only_after_yes_and_keeps_the_old_one(path, tmp_path):
+    from helseinnovasjon import ui
+
+    _saved(path, text="Det som var her")
+    before = path.read_bytes()
+    other = workbook.with_section(workbook.new_project("Fra Binder"), "laering", {"tekst": "Fra en annen maskin"},
+                                  "Kjøreark", NOW)
+    tools = ui.ProjectFileTools(path=path)
+    _upload(tools, workbook.to_bytes(other).decode("utf-8").encode("cp1252"), "fra-binder.json")
+    assert "«Fra Binder»: 1 av 12 deler er fylt ut" in tools.status.value and path.read_bytes() == before
+    tools.cancel.click()
+    assert path.read_bytes() == before and "Ingenting er endret" in tools.status.value
+    _upload(tools, workbook.to_bytes(other), "fra-binder.json")
+    tools.confirm.click()
+    assert workbook.load(path)["tittel"] == "Fra Binder"
+    assert path.with_name(path.name + ".bak").read_bytes() == before

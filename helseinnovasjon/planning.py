@@ -151,7 +151,7 @@ def start(path: Path | None = None) -> tuple[dict[str, dict[str, str]], str]:
     found = []
     for key in values:
         content = workbook.saved(project, key)
-        data = content.get("tall") if isinstance(content.get("tall"), dict) else {}
+        data: dict[str, Any] = content["tall"] if isinstance(content.get("tall"), dict) else {}
         saved = _saved_values(key, data, str(content.get("tekst") or ""))
         if saved:
             values[key] = {**values[key], **saved}

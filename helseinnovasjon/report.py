@@ -126,7 +126,7 @@ def to_html(project: dict[str, Any], *, standalone: bool = True) -> str:
         parts += [_html_table(name, rows) for name, rows in _tables(content, _parts(key))]
         if content.get("kilde"):
             parts.append(f"<p>Kilde: {html.escape(str(content['kilde']))}</p>")
-        parts.append(f"<p><small>{html.escape(workbook.saved_line(project, key))}.</small></p>")
+        parts.append(f"<p><small>{html.escape(workbook.saved_line(project, key) or '')}.</small></p>")
     body = "".join(parts)
     if not standalone:
         return f'<div class="hi-rapport">{body}</div>'

@@ -14,6 +14,7 @@ neither count towards nor break a run.
 
 from __future__ import annotations
 
+import itertools
 import math
 from dataclasses import dataclass
 from pathlib import Path
@@ -92,10 +93,10 @@ def analyse(values: list[float] | pd.Series) -> Analysis:
         raise InputError("for mange målinger ligger på medianen",
                          f"Reglene trenger minst {MIN_POINTS} målinger som ikke ligger på medianen.")
     longest = current = 1
-    for before, after in zip(sides, sides[1:]):
+    for before, after in itertools.pairwise(sides):
         current = current + 1 if after == before else 1
         longest = max(longest, current)
-    crossings = sum(1 for before, after in zip(sides, sides[1:]) if after != before)
+    crossings = sum(1 for before, after in itertools.pairwise(sides) if after != before)
     return Analysis(median, len(sides), longest, longest_run_limit(len(sides)), crossings, min_crossings(len(sides)))
 
 
@@ -235,7 +236,7 @@ def xmr(values: list[float] | pd.Series, baseline: int | None = None) -> Control
 
 def xmr_verdict(limits: ControlLimits, labels: list[str], *, baseline: int | None = None) -> str:
     """The control chart's answer in plain Norwegian."""
-    fmt = lambda v: plotting.format_number(v, 1, trim=True)  # noqa: E731 - local shorthand
+    fmt = lambda v: plotting.format_number(v, 1, trim=True)
     where = f"de {baseline} første målingene" if baseline else "alle målingene"
     text = (f"Snittet for {where} er {fmt(limits.mean)}, og grensene er {fmt(limits.lower)} og "
             f"{fmt(limits.upper)}. ")

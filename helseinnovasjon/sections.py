@@ -144,18 +144,24 @@ _V1_LEARNING = {"1. Trygt å si fra": "u01", "2. Ulike syn verdsettes": "u02", "
                 "10. Leder gir tid til læring": "u10", "11. Leder ber om andre syn": "u11"}
 
 
+def _part(content: dict, key: str) -> dict:
+    """One part of a saved section, or an empty dict if it is missing or hand-edited into another type."""
+    value = content.get(key)
+    return value if isinstance(value, dict) else {}
+
+
 def _rename(mapping: Any, names: Mapping[str, str]) -> Any:
     return {names.get(k, k): v for k, v in mapping.items()} if isinstance(mapping, dict) else mapping
 
 
 def _v1_behov(content: dict) -> dict:
-    fields = content.get("felt") if isinstance(content.get("felt"), dict) else {}
+    fields = _part(content, "felt")
     content["tall"] = {key: str(fields[text]) for text, key in _V1_NEED.items() if fields.get(text)}
     return content
 
 
 def _v1_plan(content: dict) -> dict:
-    fields = content.get("felt") if isinstance(content.get("felt"), dict) else {}
+    fields = _part(content, "felt")
     steps = []
     for text, value in fields.items():
         number, _, _ = str(text).partition(". ")
@@ -167,7 +173,7 @@ def _v1_plan(content: dict) -> dict:
 
 
 def _v1_verdier(content: dict) -> dict:
-    data = content.get("tall") if isinstance(content.get("tall"), dict) else {}
+    data = _part(content, "tall")
     rows = data.get("Sortering", [])
     row_keys = {"Utsagn": "utsagn", "Mitt valg": "mitt_valg", "Kursets lesning": "kursets_lesning",
                 "Vurdering": "vurdering"}

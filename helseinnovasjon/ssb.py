@@ -31,6 +31,7 @@ superseded.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import datetime as dt
 import io
@@ -342,11 +343,11 @@ def urllib_transport(url: str, timeout: float) -> tuple[int, bytes]:
     request = urllib.request.Request(url, headers={"Accept": "application/json",
                                                    "User-Agent": "helseinnovasjon-kursbok"})
     try:
-        with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310 - fixed https host
+        with urllib.request.urlopen(request, timeout=timeout) as response:
             return response.status, response.read()
     except urllib.error.HTTPError as error:
         return error.code, error.read() or b""
-    except (TimeoutError, socket.timeout) as error:
+    except TimeoutError as error:
         raise TransportError("timeout", str(error)) from None
     except urllib.error.URLError as error:
         if isinstance(error.reason, (TimeoutError, socket.timeout)):
@@ -524,14 +525,12 @@ def load_cache(municipality: str, folder: Path) -> Population | None:
 def fetch_or_cached(text: str, folder: Path, client: Client | None = None, *, refresh: bool = False,
                     today: dt.date | None = None) -> Population:
     """The cached numbers for a municipality, or fetch (and cache) them if there are none or ``refresh``."""
-    number, name = find_municipality(text)
+    number, _name = find_municipality(text)
     if not refresh and (cached := load_cache(number, folder)) is not None:
         return cached
     population = fetch(number, client, today=today)
-    try:
+    with contextlib.suppress(InputError):  # the numbers still show; only the offline copy is missing
         save_cache(population, folder)
-    except InputError:
-        pass  # the numbers still show; only the offline copy is missing
     return population
 
 
@@ -590,7 +589,7 @@ def _xlsx_rows(raw: bytes, label: str) -> list[list[Any]]:
         raise InputError("Excel-filer kan ikke leses her", "Last ned tabellen som CSV i stedet.", source=label) from None
     try:
         book = openpyxl.load_workbook(io.BytesIO(raw), read_only=True, data_only=True)
-    except Exception:  # noqa: BLE001 - any broken zip or workbook
+    except Exception:
         raise InputError("filen ser ut som en Excel-fil, men kan ikke åpnes",
                          "Last ned tabellen på nytt fra Statistikkbanken, gjerne som CSV.", source=label) from None
     sheet = book.worksheets[0]
@@ -621,7 +620,8 @@ def _parse_rows(rows: list[list[str]], label: str) -> StatbankFile:
         end_header += 1
     header_rows = rows[start:end_header]
     width = max(len(r) for r in rows[start:] if r)
-    body, notes = [], []
+    body: list[list[str]] = []
+    notes: list[str] = []
     for row in rows[end_header:]:
         if not any(row):
             if body:
@@ -642,8 +642,9 @@ def _parse_rows(rows: list[list[str]], label: str) -> StatbankFile:
     stub_names = [_stub_name(names[c], [r[c] for r in body], label) for c in range(stub_count)]
     table_id = _table_id(title) or next((_table_id(n) for n in names if _table_id(n)), None)
     value_names = names[stub_count:]
-    years = [_YEAR_AT_END.match(n) for n in value_names]
-    if value_names and all(years) and "år" not in stub_names:
+    matched = [_YEAR_AT_END.match(n) for n in value_names]
+    years = [m for m in matched if m is not None]
+    if value_names and len(years) == len(value_names) and "år" not in stub_names:
         records = []  # wide: one column per year (and per contents, e.g. «Hovedalternativet (MMMM) 2026»)
         for row in body:
             for offset, match in enumerate(years):

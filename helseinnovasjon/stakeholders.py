@@ -28,7 +28,7 @@ import textwrap
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal, overload
 
 import matplotlib as mpl
 import pandas as pd
@@ -174,6 +174,10 @@ def _text(value: Any, field: str, maximum: int, what: str) -> str:
     return text
 
 
+@overload
+def whole(value: Any, field: str, low: int, high: int, *, optional: Literal[False] = False) -> int: ...
+@overload
+def whole(value: Any, field: str, low: int, high: int, *, optional: bool) -> int | None: ...
 def whole(value: Any, field: str, low: int, high: int, *, optional: bool = False) -> int | None:
     """A whole number from ``low`` to ``high`` from a form or CSV value, or a Norwegian error."""
     if value is None or (not isinstance(value, str) and pd.isna(value)) or str(value).strip() in ("", "–"):
@@ -336,7 +340,7 @@ def read(source: str | Path | bytes, *, label: str | None = None) -> list[Stakeh
         raw = path.read_bytes() if path.is_file() else b""
         if not path.is_file():
             raise InputError("filen finnes ikke", "Kontroller filnavnet og mappen.", source=label)
-    text = data._decode(raw)  # noqa: SLF001 - same package: peek at the header for the optional columns
+    text = data._decode(raw)
     header = next((line for line in text.splitlines() if line.strip()), "")
     columns = next(csv.reader([header], delimiter=max([";", "\t", ","], key=header.count)), [])
     table = data.read_csv(raw, _schema(columns), label=label)
@@ -574,7 +578,8 @@ def grid(items: Sequence[Stakeholder], *, title: str = "Interessentkart", illust
         inverse = ax.transData.inverted()
         for text, box, anchor, pos in zip(texts, boxes, anchors, positions):
             centre = ((box[0] + box[2]) / 2, (box[1] + box[3]) / 2)
-            text.set_position(inverse.transform(centre))
+            x, y = inverse.transform(centre)
+            text.set_position((float(x), float(y)))
             if math.dist(centre, anchor) > 22 + max(box[2] - box[0], box[3] - box[1]) / 2:
                 edge = inverse.transform((min(max(anchor[0], box[0]), box[2]), min(max(anchor[1], box[1]), box[3])))
                 ax.plot([pos[0], edge[0]], [pos[1], edge[1]], color="#8c8c8c", linewidth=0.7, zorder=2)
@@ -606,7 +611,8 @@ def _region_centres() -> dict[tuple[bool, bool, bool], tuple[float, float]]:
     for ix in range(steps + 1):
         for iy in range(steps + 1):
             x, y = -1.7 + 3.4 * ix / steps, -1.5 + 3.2 * iy / steps
-            inside = tuple(math.dist((x, y), c) <= RADIUS for c in centres)
+            a, b, c = (math.dist((x, y), centre) <= RADIUS for centre in centres)
+            inside = (a, b, c)
             if any(inside):
                 acc = sums.setdefault(inside, [0.0, 0.0, 0.0])
                 acc[0] += x

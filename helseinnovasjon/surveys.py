@@ -266,7 +266,7 @@ def safety_chart(responses: pd.DataFrame, summary: Summary, items: pd.DataFrame,
     with mpl.rc_context(plotting.STYLE):  # one row of seven keys, in order; fixed margins draw faster
         fig.legends.clear()
         fig.set_layout_engine("none")
-        ax.set_position([0.38, 0.22, 0.59, 0.68])
+        ax.set_position((0.38, 0.22, 0.59, 0.68))
         fig.legend(title="Skår etter snuing (1 = minst trygt, 7 = tryggest)", ncols=high - low + 1,
                    loc="lower center", fontsize=9, title_fontsize=9)
     means = summary.item_means
@@ -353,7 +353,7 @@ def start_self_assessment(path: Path | None = None) -> tuple[dict[str, int], str
     for answer in answers if isinstance(answers, list) else []:
         item = answer.get("id") if isinstance(answer, dict) else None
         if item in ids and isinstance(answer.get("svar"), (int, float)) and low <= answer["svar"] <= high:
-            values[item] = int(round(answer["svar"]))
+            values[item] = round(answer["svar"])
     if set(values) != ids:
         return example
     line = workbook.saved_line(project, sections.LAERINGSKULTUR)
@@ -387,7 +387,7 @@ def profile_chart(means: pd.Series, items: pd.DataFrame, *, title: str) -> tuple
             ax.bar_label(bars, labels=[plotting.format_number(means.iloc[n], 1) for n in rows], padding=3, fontsize=9)
         ax.invert_yaxis()
         ax.set_xlim(0, 5.4)
-        ax.set_xticks(range(0, 6))
+        ax.set_xticks(range(6))
         ax.set_xlabel("1 = helt uenig, 5 = helt enig")
         ax.grid(axis="y", visible=False)
         ax.set_title(title)

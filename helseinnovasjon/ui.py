@@ -15,8 +15,8 @@ and are shown by :func:`show_error` as a Norwegian message, never as a traceback
 from __future__ import annotations
 
 import functools
-import numbers
 import html
+import numbers
 import traceback
 import types
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -71,7 +71,7 @@ def friendly_errors() -> Iterator[None]:
     """
     try:
         yield
-    except Exception as error:  # noqa: BLE001 - this is the notebook's last line of defence
+    except Exception as error:
         if not isinstance(error, InputError):
             traceback.print_exc(limit=3)
         show_error(error)
@@ -118,7 +118,7 @@ def choice(
         page = widgets.Output()
         try:
             page.append_display_data(render(option))
-        except Exception as error:  # noqa: BLE001 - shown as a Norwegian message
+        except Exception as error:
             page.append_display_data(HTML(error_html(error)))
         pages.append(page)
     stack = widgets.Stack(pages, selected_index=dropdown.index)
@@ -186,7 +186,7 @@ def _presenter() -> tuple[widgets.Output, widgets.Output, Callable[[Callable[[],
     def present(produce: Callable[[], Any]) -> None:
         try:
             shown = produce()
-        except Exception as error:  # noqa: BLE001 - shown as a Norwegian message
+        except Exception as error:
             if not isinstance(error, InputError):
                 traceback.print_exc(limit=3)
             message.outputs = ()
@@ -315,7 +315,7 @@ def save_step(section: sections.Section | str, source: str, content: Callable[[]
         def run(_event: Any = None) -> None:
             try:
                 step()
-            except Exception as error:  # noqa: BLE001 - shown as a Norwegian message
+            except Exception as error:
                 if not isinstance(error, InputError):
                     traceback.print_exc(limit=3)
                 ask(False)
@@ -372,7 +372,7 @@ class ProjectFileTools(widgets.VBox):
         def run(_event: Any = None) -> None:
             try:
                 step()
-            except Exception as error:  # noqa: BLE001 - shown as a Norwegian message
+            except Exception as error:
                 if not isinstance(error, InputError):
                     traceback.print_exc(limit=3)
                 self._ask(False)
@@ -439,7 +439,7 @@ def action(label: str, do: Callable[[], Any], *, note: str) -> widgets.VBox:
     def on_click(_event: Any = None) -> None:
         try:
             made = do()
-        except Exception as error:  # noqa: BLE001 - shown as a Norwegian message
+        except Exception as error:
             if not isinstance(error, InputError):
                 traceback.print_exc(limit=3)
             status.value = error_html(error)
@@ -482,7 +482,7 @@ def table(frame, *, caption: str, decimals: int = 0) -> HTML:
             if value is None or value is pd.NA or (isinstance(value, float) and value != value):
                 text, align = "–", "right"  # missing, as in printed statistics
             elif isinstance(value, numbers.Real) and not isinstance(value, bool):
-                text, align = format_number(value, decimals, trim=True), "right"
+                text, align = format_number(float(value), decimals, trim=True), "right"
             else:
                 text, align = str(value), "left"
             tag = 'th scope="row"' if i == 0 else "td"
@@ -566,13 +566,13 @@ def record_editor(
         result.outputs = ()
         try:
             result.append_display_data(view(state.records))
-        except Exception as error:  # noqa: BLE001 - shown as a Norwegian message
+        except Exception as error:
             result.append_display_data(HTML(error_html(error)))
 
     def run(action: str, change: Callable[[], list], selected: Callable[[list], int | None]) -> None:
         try:
             new = change()
-        except Exception as error:  # noqa: BLE001 - the list and the form stay as they were
+        except Exception as error:
             if not isinstance(error, InputError):
                 traceback.print_exc(limit=3)
             message.value = error_html(error)

@@ -17,6 +17,7 @@ The file stays on the participant's machine; nothing here sends anything anywher
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import json
 import os
@@ -177,10 +178,8 @@ def saved_line(project: dict[str, Any], key: sections.Section | str) -> str | No
     if not section:
         return None
     when = section.get("lagret", "")
-    try:
+    with contextlib.suppress(TypeError, ValueError):
         when = datetime.fromisoformat(when).strftime("%d.%m.%Y kl. %H.%M")
-    except (TypeError, ValueError):
-        pass
     return f"Lagret {when} fra «{section.get('fra', 'ukjent')}»"
 
 

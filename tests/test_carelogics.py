@@ -63,7 +63,7 @@ def test_duplicate_statements_are_reported_whatever_the_case_and_spacing():
 @pytest.mark.parametrize(("changes", "expected"), [
     ({"logikk": ["omsorg"] * 13 + ["byråkrati"]}, "logikken «byråkrati» finnes ikke"),
     ({"annen_lesning": ["omsorg"] + [None] * 13}, "den andre lesningen er den samme"),
-    ({"forklaring": ["Æ" * 400] + list(STATEMENTS["forklaring"])[1:]}, "400 tegn lang"),
+    ({"forklaring": ["Æ" * 400, *list(STATEMENTS["forklaring"])[1:]]}, "400 tegn lang"),
 ])
 def test_bad_statement_files_get_norwegian_messages(changes, expected):
     with pytest.raises(InputError, match=expected):
@@ -178,7 +178,7 @@ def test_course_reading_and_logics_tables():
     reading = carelogics.course_reading(STATEMENTS)
     assert reading.loc[14, "Kursets lesning"] == "Styrings- og produksjonslogikk"
     assert reading.loc[14, "Også mulig"] == "Omsorgslogikk" and reading.loc[1, "Også mulig"] == "–"
-    assert list(carelogics.logics_table().index) == [l.label for l in carelogics.LOGICS.values()]
+    assert list(carelogics.logics_table().index) == [logic.label for logic in carelogics.LOGICS.values()]
 
 
 # -- the widgets only wire up ------------------------------------------------------------------------

@@ -7,10 +7,10 @@ import pytest
 from helseinnovasjon import planning, projection, report, ui, workbook
 from helseinnovasjon.errors import InputError
 
-NEED = dict(title="Digitalt tilsyn om natten",
-            problem="Nattevakten kjører til brukere som sover trygt, og har lite tid til dem som trenger hjelp.",
-            relevance="Flere eldre bor hjemme, og det er vanskelig å rekruttere nattevakter.",
-            insight="Vi har talt besøkene i fire uker og snakket med seks brukere og pårørende.")
+NEED = {"title": "Digitalt tilsyn om natten",
+            "problem": "Nattevakten kjører til brukere som sover trygt, og har lite tid til dem som trenger hjelp.",
+            "relevance": "Flere eldre bor hjemme, og det er vanskelig å rekruttere nattevakter.",
+            "insight": "Vi har talt besøkene i fire uker og snakket med seks brukere og pårørende."}
 
 
 def test_need_statement_keeps_the_four_answers():

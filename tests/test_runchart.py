@@ -75,7 +75,7 @@ def test_pasted_measurements_from_norwegian_excel():
 # -- XmR control chart -------------------------------------------------------------------
 
 def test_xmr_constant_is_three_over_d2():
-    assert runchart.XMR_CONSTANT == pytest.approx(3 / 1.128, abs=0.001)  # d2 for n = 2
+    assert pytest.approx(3 / 1.128, abs=0.001) == runchart.XMR_CONSTANT  # d2 for n = 2
 
 
 def test_xmr_limits_worked_by_hand():

@@ -52,9 +52,9 @@ def test_every_notebook_resumes_from_an_upgraded_old_file(tmp_path):
     answers, line = surveys.start_self_assessment(path)
     assert line.startswith("Glidebryterne starter med din forrige vurdering") and set(answers) == set(
         surveys.slider_labels())
-    table, name, line = runchart.start(path)
+    _table, name, line = runchart.start(path)
     assert name == "Fall per uke" and line.startswith("Hentet 12 målinger")
-    title, ratings, line = barriers.start(path)
+    _title, ratings, line = barriers.start(path)
     assert line.startswith("Hentet vurderingen din") and ratings
     items, line = stakeholders.start(path=path)
     assert line.startswith(f"Hentet {len(items)} interessenter") and items

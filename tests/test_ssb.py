@@ -280,7 +280,7 @@ def test_new_statistikkbank_csv_wide_latin1_with_title_line():
 def test_old_statistikkbank_csv_long_with_blank_line_bom_and_both_sexes():
     file = ssb.read_statbank(fixture("07459_3201_lang_gammel_constructed.csv"), label="07459.csv")
     assert file.table == "07459" and "kjønn" in file.frame
-    region, table, _ = ssb.population_from_file(file)
+    _region, table, _ = ssb.population_from_file(file)
     men_and_women = file.frame[(file.frame["alder"] == "85 år") & (file.frame["år"] == "2022")]["verdi"].sum()
     assert table.query("alder == '85 år' and aar == 2022")["personer"].iloc[0] == men_and_women
 
@@ -337,7 +337,7 @@ def test_symbols_semicolons_decimal_commas_and_cp1252():
 def test_a_file_with_the_country_gives_the_comparison():
     text = ('"region";"alder";"Personer 2022";"Personer 2040"\n'
             '"0 Hele landet";"0-17";"1000";"900"\n"3201 Bærum";"0-17";"100";"90"\n')
-    region, table, country = ssb.population_from_file(ssb.read_statbank(text, label="x.csv"))
+    region, _table, country = ssb.population_from_file(ssb.read_statbank(text, label="x.csv"))
     assert region == "3201 Bærum" and int(country.query("aar == 2040")["personer"].iloc[0]) == 900
 
 

@@ -10,8 +10,8 @@ import random
 
 import pytest
 
-from helseinnovasjon import stakeholders as st
 from helseinnovasjon import participation, workbook
+from helseinnovasjon import stakeholders as st
 from helseinnovasjon.errors import InputError
 
 VALID = {"navn": "Pårørende", "gruppe": "Pårørende", "makt": 2, "interesse": 5, "holdning": -1,
@@ -151,7 +151,7 @@ def test_the_example_uses_the_seeds_actor_groups_and_is_readable():
 
 @pytest.mark.parametrize("excel", [True, False])
 def test_csv_round_trip(tmp_path, excel):
-    items = st.load_example() + [make("Åse Ødegård (brukerrepresentant)", 1, 5, hast=False)]
+    items = [*st.load_example(), make("Åse Ødegård (brukerrepresentant)", 1, 5, hast=False)]
     path = st.write(items, tmp_path / "kart.csv", excel=excel)
     raw = path.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbfnavn;gruppe;") if excel else raw.startswith(b"navn,gruppe,")

@@ -51,6 +51,7 @@ def test_instructions_name_the_notebooks_and_exercises():
     assert "`din-kommune.ipynb`" in text and "oppg-tiltak-scenario" in text and "Personvern" in text
 
 
+@pytest.mark.slow
 def test_bundle_for_week_36_unpacks_and_runs_on_its_own(tmp_path):
     archive = teaching.make_bundle("36", tmp_path)
     assert archive.name == "uke-36.zip"

@@ -4,7 +4,6 @@ read are explained in Norwegian and never changed."""
 from __future__ import annotations
 
 import json
-import os
 from datetime import datetime
 from pathlib import Path
 

@@ -17,7 +17,6 @@ Modules, one per domain:
 * :mod:`~helseinnovasjon.planning` - the project's need statement, five-stage plan and notes
 * :mod:`~helseinnovasjon.report` - the project report (Markdown and HTML)
 * :mod:`~helseinnovasjon.checks` - self-checks for numeric exercises
-* :mod:`~helseinnovasjon.teaching` - assignment bundles per course week for teachers
 * :mod:`~helseinnovasjon.plotting` - the book's one plotting style and number format
 * :mod:`~helseinnovasjon.ui` - ipywidgets builders and friendly Norwegian errors
 * :mod:`~helseinnovasjon.errors` - the one error type for input a participant can fix

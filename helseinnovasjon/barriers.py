@@ -27,7 +27,7 @@ from typing import Any
 import matplotlib as mpl
 import pandas as pd
 
-from . import data, plotting, sections
+from . import data, formatting, plotting
 from .errors import InputError, join_words
 
 FACTORS_TABLE = "implementeringsfaktorer"
@@ -179,7 +179,7 @@ def parse_rating(value: Any, field: str) -> int | None:
         raise InputError(f"«{text}» er ikke en vurdering på skalaen",
                          "Velg et tall fra −2 (hemmer sterkt) til +2 (fremmer sterkt).", field=field) from None
     if number != int(number) or not -2 <= number <= 2:
-        raise InputError(f"vurderingen {plotting.format_number(number, 2, trim=True)} er utenfor skalaen",
+        raise InputError(f"vurderingen {formatting.format_number(number, 2, trim=True)} er utenfor skalaen",
                          "Velg et helt tall fra −2 (hemmer sterkt) til +2 (fremmer sterkt).", field=field)
     return int(number)
 
@@ -400,27 +400,21 @@ def assess_form(tittel: str = "Mitt prosjekt", **values: Any) -> Assessment:
 EXAMPLE_TITLE = "Digitalt tilsyn om natten"
 
 
-def start(path: Path | None = None) -> tuple[str, dict[str, tuple[str, str, str]], str]:
-    """Where the rating form starts: the assessment saved in the project file, else the example.
+EXAMPLE_LINE = "Skjemaet er fylt ut med et eksempel (digitalt tilsyn om natten). Bytt det ut med ditt eget prosjekt."
 
-    Returns the title, the ``(rating, complexity, note)`` defaults per factor id, and a
-    Norwegian sentence saying which. A project file that cannot be read is left alone."""
-    from . import workbook
 
-    example = (EXAMPLE_TITLE, dict(EXAMPLE_PROJECT),
-               "Skjemaet er fylt ut med et eksempel (digitalt tilsyn om natten). Bytt det ut med ditt eget prosjekt.")
-    try:
-        project = workbook.load(path)
-    except InputError as error:
-        return example[0], example[1], f"{error} {example[2]}"
-    saved = workbook.saved(project, sections.HINDRINGER).get("tall", {})
+def defaults_from_saved(content: Mapping[str, Any]) -> tuple[str, dict[str, tuple[str, str, str]]] | None:
+    """The rating form's title and ``(rating, complexity, note)`` per factor id from what is saved in
+    section «hindringer»; None when no ratings are saved."""
+    saved = content.get("tall")
     ratings = saved.get("vurderinger") if isinstance(saved, dict) else None
-    if not isinstance(ratings, dict) or not ratings:
-        return example
+    if not isinstance(saved, dict) or not isinstance(ratings, dict) or not ratings:
+        return None
     known = {f.id for f in load_factors()}
 
     def text(key: str, factor: str) -> str:
-        value = (saved.get(key) or {}).get(factor) if isinstance(saved.get(key), dict) else None
+        part = saved.get(key)
+        value = part.get(factor) if isinstance(part, dict) else None
         return "" if value is None else str(value)
 
     defaults = {f: (text("vurderinger", f), text("kompleksitet", f), text("notater", f)) for f in known}
@@ -428,8 +422,7 @@ def start(path: Path | None = None) -> tuple[str, dict[str, tuple[str, str, str]
     offered_ratings, offered_levels = {v for _, v in RATING_CHOICES}, {v for _, v in COMPLEXITY_CHOICES}
     defaults = {f: (r if r in offered_ratings else "", c if c in offered_levels else "", n)
                 for f, (r, c, n) in defaults.items()}
-    title = str(saved.get("tittel") or "Mitt prosjekt")
-    return title, defaults, f"Hentet vurderingen din fra prosjektfilen. {workbook.saved_line(project, sections.HINDRINGER)}."
+    return str(saved.get("tittel") or "Mitt prosjekt"), defaults
 
 
 def load_example(data_dir: Path = data.DATA_DIR) -> Assessment:

@@ -35,7 +35,7 @@ from typing import Any
 import matplotlib as mpl
 from matplotlib.figure import Figure
 
-from . import data, plotting
+from . import data, formatting, plotting
 from .errors import InputError
 
 STATE_RATE = 4.0
@@ -137,9 +137,9 @@ class Assumptions:
             raise InputError(f"{self.ramp_up} år til full effekt går ikke med {self.years} driftsår",
                              "Velg minst 1 år, og ikke flere år enn prosjektet varer.", field=LABELS["ramp_up"])
         if self.rate > MAX_RATE:
-            raise InputError(f"en rente på {plotting.format_number(self.rate, 1, trim=True)} % er urimelig høy",
-                             f"Velg en rente mellom 0 og {plotting.format_number(MAX_RATE)} %. Staten bruker "
-                             f"{plotting.format_number(STATE_RATE)} %.", field=LABELS["rate"])
+            raise InputError(f"en rente på {formatting.format_number(self.rate, 1, trim=True)} % er urimelig høy",
+                             f"Velg en rente mellom 0 og {formatting.format_number(MAX_RATE)} %. Staten bruker "
+                             f"{formatting.format_number(STATE_RATE)} %.", field=LABELS["rate"])
         if not 2000 <= self.start_year <= 2100:
             raise InputError(f"startåret {self.start_year} går ikke", "Velg et år mellom 2000 og 2100.",
                              field=LABELS["start_year"])
@@ -216,7 +216,7 @@ def flows(a: Assumptions) -> Flows:
 def _check_rate(rate: float) -> None:
     if isinstance(rate, bool) or not isinstance(rate, (int, float)) or not math.isfinite(rate) \
             or not 0 <= rate <= MAX_RATE:
-        raise InputError(f"renten «{rate}» går ikke", f"Velg en rente mellom 0 og {plotting.format_number(MAX_RATE)} %.",
+        raise InputError(f"renten «{rate}» går ikke", f"Velg en rente mellom 0 og {formatting.format_number(MAX_RATE)} %.",
                          field=LABELS["rate"])
 
 
@@ -332,25 +332,25 @@ def sensitivity(a: Assumptions, spread: float = DEFAULT_SPREAD) -> tuple[Swing, 
 
 def kroner(value: float) -> str:
     """An amount rounded to the nearest thousand, the Norwegian way: ``−870 000 kr``."""
-    return f"{plotting.format_number(round(value, -3))}{plotting.NBSP}kr"
+    return f"{formatting.format_number(round(value, -3))}{formatting.NBSP}kr"
 
 
 def value_text(field: str, value: float) -> str:
     """An input value with its unit, for the words and the chart."""
     if field == "rate":
-        return plotting.format_percent(value, 1).replace(",0" + plotting.NBSP, plotting.NBSP)
+        return formatting.format_percent(value, 1).replace(",0" + formatting.NBSP, formatting.NBSP)
     if field == "ramp_up":
         return f"{int(value)} år"
     if field == "hours_saved":
-        return f"{plotting.format_number(value)} timer"
-    return f"{plotting.format_number(value)}{plotting.NBSP}kr"
+        return f"{formatting.format_number(value)} timer"
+    return f"{formatting.format_number(value)}{formatting.NBSP}kr"
 
 
 def range_text(field: str, low: float, high: float) -> str:
     """A low–high range with the unit once: ``1 125–1 875 timer``, ``2–6 %``."""
     unit = value_text(field, low)
     number = value_text(field, high)
-    suffix = next((u for u in (f"{plotting.NBSP}%", f"{plotting.NBSP}kr", " timer", " år") if unit.endswith(u)), "")
+    suffix = next((u for u in (f"{formatting.NBSP}%", f"{formatting.NBSP}kr", " timer", " år") if unit.endswith(u)), "")
     return f"{unit[: len(unit) - len(suffix)]}–{number}"
 
 
@@ -394,7 +394,7 @@ ONE_OFF, RUNNING, CASH, TIME = plotting.CATEGORICAL[3], plotting.CATEGORICAL[1],
 
 
 def _thousands(value: float, _pos: object = None) -> str:
-    return plotting.format_number(value / 1000)
+    return formatting.format_number(value / 1000)
 
 
 def draw_flows(ax, a: Assumptions, result: Result) -> None:
@@ -486,7 +486,7 @@ def _number(value: object, name: str, *, integer: bool = False) -> float | int:
             raise InputError("tallet mangler", "Skriv tallet med sifre.", field=LABELS[name])
         if integer:
             if abs(value - round(value)) > 1e-9:
-                raise InputError(f"«{plotting.format_number(value, 2, trim=True)}» er ikke et helt tall",
+                raise InputError(f"«{formatting.format_number(value, 2, trim=True)}» er ikke et helt tall",
                                  "Skriv et helt antall år.", field=LABELS[name])
             return round(value)
         return float(value)

@@ -22,7 +22,7 @@ from typing import Any
 import pandas as pd
 from matplotlib.ticker import MaxNLocator
 
-from . import data, plotting
+from . import data, formatting, plotting
 from .errors import InputError
 
 STATEMENTS_TABLE = "omsorgslogikker-utsagn"
@@ -295,8 +295,8 @@ def clean_reflection(text: Any) -> str:
     """The reflection text, trimmed; too long gives a Norwegian message (nothing is cut)."""
     cleaned = str(text or "").strip()
     if len(cleaned) > MAX_REFLECTION:
-        raise InputError(f"refleksjonen er {plotting.format_number(len(cleaned))} tegn lang",
-                         f"Kort den ned til høyst {plotting.format_number(MAX_REFLECTION)} tegn. "
+        raise InputError(f"refleksjonen er {formatting.format_number(len(cleaned))} tegn lang",
+                         f"Kort den ned til høyst {formatting.format_number(MAX_REFLECTION)} tegn. "
                          "Teksten din er ikke slettet.", field="Refleksjon")
     return cleaned
 

@@ -11,7 +11,7 @@ from typing import Any
 
 from IPython.display import HTML
 
-from . import data, plotting
+from . import data, formatting
 from .errors import InputError
 
 _STYLE = {
@@ -39,7 +39,7 @@ def number(answer: Any, expected: float, *, tolerance: float = 0.0, unit: str = 
         value = float(answer) if isinstance(answer, (int, float)) else data.parse_number(str(answer), field="svar")
     except InputError as error:
         return feedback(str(error), False)
-    shown = f"{plotting.format_number(expected, 1, trim=True)}{(' ' + unit) if unit else ''}"
+    shown = f"{formatting.format_number(expected, 1, trim=True)}{(' ' + unit) if unit else ''}"
     if abs(value - expected) <= tolerance:
         return feedback(f"Svaret er {shown}.", True)
     direction = "for høyt" if value > expected else "for lavt"

@@ -27,6 +27,7 @@ import pandas as pd
 
 from . import textfiles
 from .errors import InputError, join_words
+from .formatting import format_number
 
 DATA_ENV = "HELSEINNOVASJON_DATA"
 #: Where the course's data files are: the ``datasets`` folder inside this package (it ships in the
@@ -259,7 +260,6 @@ def _check_constraints(value: Any, constraints: dict[str, Any], label: str, name
     def fail(problem: str, fix: str) -> None:
         raise InputError(problem, fix, source=label, column=name, row=row)
 
-    from .plotting import format_number  # local import: plotting imports matplotlib
 
     if "minimum" in constraints and value < constraints["minimum"]:
         fail(

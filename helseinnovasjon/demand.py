@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import data, plotting
+from . import data, formatting, plotting
 from .errors import InputError
 
 HOURS_TABLE = "timefordeling-alder-tjeneste-2023"
@@ -82,8 +82,8 @@ def describe_service(wide: pd.DataFrame, service: str) -> str:
     largest = row.idxmax()
     subject = "alle timene i tjenestene i tabellen" if service == ALL_SERVICES else f"timene i «{service}»"
     return (
-        f"Av {subject} går {plotting.format_percent(young)} til personer under 67 år. "
-        f"Størst andel får {_group_phrase(largest)}: {plotting.format_percent(row[largest])}."
+        f"Av {subject} går {formatting.format_percent(young)} til personer under 67 år. "
+        f"Størst andel får {_group_phrase(largest)}: {formatting.format_percent(row[largest])}."
     )
 
 
@@ -98,11 +98,11 @@ def overview_chart(wide: pd.DataFrame) -> plotting.Chart:
     services = young.drop(index=ALL_SERVICES, errors="ignore")
     alt = (
         "Liggende stolpediagram med én stolpe per tjeneste, delt etter aldersgruppe. "
-        f"Av alle timene går {plotting.format_percent(young.get(ALL_SERVICES, float('nan')))} "
+        f"Av alle timene går {formatting.format_percent(young.get(ALL_SERVICES, float('nan')))} "
         "til personer under 67 år. "
         f"Størst andel til under 67 år har «{services.idxmax()}» "
-        f"({plotting.format_percent(services.max())}); minst har «{services.idxmin()}» "
-        f"({plotting.format_percent(services.min())})."
+        f"({formatting.format_percent(services.max())}); minst har «{services.idxmin()}» "
+        f"({formatting.format_percent(services.min())})."
     )
     caption = (
         "Andel av timene i hver kommunal helse- og omsorgstjeneste som går til hver "
@@ -123,7 +123,7 @@ def service_chart(wide: pd.DataFrame, service: str) -> plotting.Chart:
         title=f"Andel av timene etter alder: {service}" if len(service) < 40 else service,
         ylabel="Andel av timene",
     )
-    parts = ", ".join(f"{age} {plotting.format_percent(v)}" for age, v in row.items())
+    parts = ", ".join(f"{age} {formatting.format_percent(v)}" for age, v in row.items())
     alt = f"Stolpediagram for «{service}», andel av timene per aldersgruppe: {parts}."
     if len(series) > 1:
         alt += " Til sammenligning vises alle tjenester samlet."
@@ -150,7 +150,7 @@ def key_figure_table(figures: pd.DataFrame, ids: list[str]) -> pd.DataFrame:
         raise InputError(f"nøkkeltallene {', '.join(missing)} finnes ikke", "Bruk navn fra datasets/nokkeltall.csv.")
     rows = figures.loc[ids]
     units = {"prosent": "\u00a0%", "kroner": "\u00a0kr", "personer": "", "år": "\u00a0år"}
-    value = [plotting.format_number(v, 1, trim=True) + units[u] for v, u in zip(rows["verdi"], rows["enhet"])]
+    value = [formatting.format_number(v, 1, trim=True) + units[u] for v, u in zip(rows["verdi"], rows["enhet"])]
     table = pd.DataFrame({"Hva": rows["beskrivelse"].values, "Tall": value, "År": rows["aar"].astype(str).values,
                           "Kilde": rows["kilde"].values})
     return table.set_index("Hva")
@@ -160,11 +160,11 @@ def high_cost_sentence(figures: pd.DataFrame) -> str:
     """The high-cost users in one sentence, from the key figures."""
     f = figures["verdi"]
     return (
-        f"De {plotting.format_percent(f['hoykost_andel_brukere'])} av brukerne som koster mest, står for "
-        f"{plotting.format_percent(f['hoykost_andel_kostnader'])} av kostnadene i de kommunale pleie- og "
+        f"De {formatting.format_percent(f['hoykost_andel_brukere'])} av brukerne som koster mest, står for "
+        f"{formatting.format_percent(f['hoykost_andel_kostnader'])} av kostnadene i de kommunale pleie- og "
         f"omsorgstjenestene ({int(figures.loc['hoykost_andel_kostnader', 'aar'])}). Gjennomsnittsalderen deres er "
         f"{int(f['hoykost_snittalder'])} år, mot {int(f['andre_brukere_snittalder'])} år for de andre brukerne, og "
-        f"nesten {plotting.format_percent(f['hoykost_andel_hjemmetjenester'])} av kostnadene kommer fra tjenester i hjemmet."
+        f"nesten {formatting.format_percent(f['hoykost_andel_hjemmetjenester'])} av kostnadene kommer fra tjenester i hjemmet."
     )
 
 
@@ -180,9 +180,9 @@ def recipients_chart(data_dir: Path = data.DATA_DIR) -> plotting.Chart:
     first, last = wide.columns.min(), wide.columns.max()
     young = wide.loc["0-66"]
     alt = (f"Stolpediagram som sammenligner {first} og {last}. Mottakere under 67 år økte fra "
-           f"{plotting.format_number(young[first])} til {plotting.format_number(young[last])}, mens mottakere "
-           f"67–79 år gikk ned fra {plotting.format_number(wide.loc['67-79', first])} til "
-           f"{plotting.format_number(wide.loc['67-79', last])}.")
+           f"{formatting.format_number(young[first])} til {formatting.format_number(young[last])}, mens mottakere "
+           f"67–79 år gikk ned fra {formatting.format_number(wide.loc['67-79', first])} til "
+           f"{formatting.format_number(wide.loc['67-79', last])}.")
     caption = (f"Mottakere av hjemmebaserte tjenester etter alder, {first} og {last}. Brudd i tidsserien i 2007 "
                "(IPLOS). Kilde: SSB, arkivtabell over mottakere av hjemmebaserte tjenester.")
     return plotting.Chart(fig, alt, caption)

@@ -27,7 +27,7 @@ import matplotlib as mpl
 import numpy as np
 import pandas as pd
 
-from . import data, plotting
+from . import data, formatting, plotting
 from .errors import InputError
 
 SPREAD_TABLE = "spredning-forebyggende-hjemmebesok"
@@ -87,7 +87,7 @@ def category_at(cumulative_percent: float) -> str:
 def describe_spread(observed: pd.Series | None = None) -> str:
     """The observed shares in words, each with the Rogers group the newest adopters then belonged to."""
     observed = load_spread() if observed is None else observed
-    parts = [f"I {int(year)} tilbød {plotting.format_number(share, 0)} % av kommunene forebyggende hjemmebesøk; "
+    parts = [f"I {int(year)} tilbød {formatting.format_number(share, 0)} % av kommunene forebyggende hjemmebesøk; "
              f"de som startet da, hører til gruppen «{category_at(share).lower()}»." for year, share in observed.items()]
     return " ".join(parts)
 
@@ -187,7 +187,7 @@ def rogers_chart() -> plotting.Chart:
             inside = (z >= max(low, -3.2)) & (z <= min(high, 3.2))
             ax.fill_between(z[inside], density[inside], color=colour, hatch=hatch, edgecolor="white", linewidth=0)
             middle = (max(low, -3.0) + min(high, 3.0)) / 2
-            ax.text(middle, -0.035, f"{name}\n{plotting.format_percent(share, 1 if share % 1 else 0)}",
+            ax.text(middle, -0.035, f"{name}\n{formatting.format_percent(share, 1 if share % 1 else 0)}",
                     ha="center", va="top", fontsize=9)
         ax.set_ylim(-0.01, 0.43)
         ax.set_xlim(-3.2, 3.2)
@@ -195,7 +195,7 @@ def rogers_chart() -> plotting.Chart:
         ax.set_title("Når tar folk i bruk en innovasjon?")
         ax.text(3.1, 0.41, "Tid →", ha="right", fontsize=10)
     alt = ("Klokkeformet kurve over når folk tar i bruk en innovasjon, delt i fem felt fra venstre: "
-           + ", ".join(f"{r.kategori} {plotting.format_percent(r.andel_rogers, 1 if r.andel_rogers % 1 else 0)}"
+           + ", ".join(f"{r.kategori} {formatting.format_percent(r.andel_rogers, 1 if r.andel_rogers % 1 else 0)}"
                        for r in table.itertuples()) + ".")
     caption = ("Rogers deler dem som tar i bruk en innovasjon i fem grupper etter hvor tidlig de gjør det. "
                f"Grensene går ved ett og to standardavvik fra gjennomsnittet. {SOURCE_ROGERS}")
@@ -216,7 +216,7 @@ def explore(p_percent: float, q_percent: float, start_year: int, observed: pd.Se
     curve = 100 * bass_share(years - start, p, q)
     model_at = {int(y): float(100 * bass_share(y - start, p, q)) for y in observed.index}
     peak = start + peak_time(p, q)
-    fmt = plotting.format_number
+    fmt = formatting.format_number
     comparison = " og ".join(f"{fmt(model_at[int(y)], 0)} % i {int(y)} (målt: {fmt(v, 0)} %)"
                              for y, v in observed.items())
     text = f"Med p = {fmt(p_percent, 1, trim=True)} % og q = {fmt(q_percent, 0)} % per år gir kurven {comparison}."

@@ -11,8 +11,8 @@ prosjektet mitt» saves.
 from __future__ import annotations
 
 import html
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 from . import sections
@@ -136,28 +136,23 @@ def _saved_values(key: str, data: dict[str, Any], text: str) -> dict[str, str]:
     return {"text": text} if text else {}
 
 
-def start(path: Path | None = None) -> tuple[dict[str, dict[str, str]], str]:
-    """What the project forms start with: the need, plan and notes saved in the project file, else
-    the example. Returns the values per section (``"behov"``, ``"plan"``, ``"notater"``) and a
-    Norwegian sentence saying which. A project file that cannot be read is left alone."""
-    from . import workbook
+EXAMPLE_LINE = "Skjemaene viser et eksempel (digitalt tilsyn om natten). Bytt det ut med ditt eget prosjekt."
+_FOUND_NAMES = {"behov": "behovet", "plan": "planen", "notater": "notatene"}
 
+
+def values_from_saved(saved: Mapping[str, Mapping[str, Any]]) -> tuple[dict[str, dict[str, str]], str] | None:
+    """The forms' values from what is saved (section key -> «innhold»), over the example; with a
+    Norwegian sentence naming what was found. None when nothing is saved."""
     values = {key: dict(example) for key, example in EXAMPLE.items()}
-    example_line = "Skjemaene viser et eksempel (digitalt tilsyn om natten). Bytt det ut med ditt eget prosjekt."
-    try:
-        project = workbook.load(path)
-    except InputError as error:
-        return values, f"{error} {example_line}"
     found = []
     for key in values:
-        content = workbook.saved(project, key)
+        content = saved.get(key) or {}
         data: dict[str, Any] = content["tall"] if isinstance(content.get("tall"), dict) else {}
-        saved = _saved_values(key, data, str(content.get("tekst") or ""))
-        if saved:
-            values[key] = {**values[key], **saved}
+        restored = _saved_values(key, data, str(content.get("tekst") or ""))
+        if restored:
+            values[key] = {**values[key], **restored}
             found.append(key)
     if not found:
-        return values, example_line
-    names = {"behov": "behovet", "plan": "planen", "notater": "notatene"}
-    said = join_words([names[k] for k in found])
+        return None
+    said = join_words([_FOUND_NAMES[k] for k in found])
     return values, f"Skjemaene starter med {said} du har lagret i prosjektfilen."

@@ -28,7 +28,7 @@ from typing import ClassVar
 
 import pandas as pd
 
-from . import data, demand, plotting
+from . import data, demand, formatting, plotting
 from .errors import InputError
 
 BASE_YEAR = 2022
@@ -73,9 +73,9 @@ class Scenario:
                 raise InputError(f"«{value}» er ikke et tall", f"Skriv et tall for {label}.", field=label) from None
             if not math.isfinite(number) or not low <= number <= high:
                 raise InputError(
-                    f"{plotting.format_number(number, 1, trim=True)} % er utenfor det modellen tillater",
-                    f"Velg en verdi for {label} mellom {plotting.format_number(low, 0)} og "
-                    f"{plotting.format_number(high, 0)} %.",
+                    f"{formatting.format_number(number, 1, trim=True)} % er utenfor det modellen tillater",
+                    f"Velg en verdi for {label} mellom {formatting.format_number(low, 0)} og "
+                    f"{formatting.format_number(high, 0)} %.",
                     field=label,
                 )
             object.__setattr__(self, item.name, number)
@@ -188,15 +188,15 @@ def describe(result: pd.DataFrame, year: int = END_YEAR) -> str:
     row = result.loc[year]
     gap = _round_people(row["mangel"])
     if gap > 0:
-        first = (f"Med disse forutsetningene mangler det om lag {plotting.format_number(gap)} personer "
+        first = (f"Med disse forutsetningene mangler det om lag {formatting.format_number(gap)} personer "
                  f"i helse- og omsorgstjenestene i {year}.")
     elif gap < 0:
-        first = (f"Med disse forutsetningene er det om lag {plotting.format_number(-gap)} flere tilgjengelige "
+        first = (f"Med disse forutsetningene er det om lag {formatting.format_number(-gap)} flere tilgjengelige "
                  f"enn det trengs i {year}.")
     else:
         first = f"Med disse forutsetningene går behov og tilgang omtrent opp i {year}."
-    return (f"{first} Da må {plotting.format_percent(row['andel_behov'], 1)} av alle sysselsatte arbeide "
-            f"i helse og omsorg, mot {plotting.format_percent(BASE_SHARE)} i {BASE_YEAR}.")
+    return (f"{first} Da må {formatting.format_percent(row['andel_behov'], 1)} av alle sysselsatte arbeide "
+            f"i helse og omsorg, mot {formatting.format_percent(BASE_SHARE)} i {BASE_YEAR}.")
 
 
 def chart(result: pd.DataFrame, scenario: Scenario) -> plotting.Chart:
@@ -211,15 +211,15 @@ def chart(result: pd.DataFrame, scenario: Scenario) -> plotting.Chart:
     end = result.loc[END_YEAR]
     start = result.iloc[0]
     alt = (f"Linjediagram fra {BASE_YEAR} til {END_YEAR}. Behovet går fra "
-           f"{plotting.format_number(_round_people(start['behov']))} til "
-           f"{plotting.format_number(_round_people(end['behov']))} personer; tilgangen går fra "
-           f"{plotting.format_number(_round_people(start['tilgjengelig']))} til "
-           f"{plotting.format_number(_round_people(end['tilgjengelig']))}. {describe(result)}")
-    caption = (f"{describe(result)} Forutsetninger: produktivitet {plotting.format_percent(scenario.productivity, 1)} "
-               f"per år, oppgavedeling {plotting.format_percent(scenario.task_shifting)}, velferdsteknologi "
-               f"{plotting.format_percent(scenario.welfare_technology)}, forebygging "
-               f"{plotting.format_percent(scenario.prevention)}, rekruttering "
-               f"{plotting.format_percent(scenario.recruitment_share)} av alle sysselsatte. {SOURCE}")
+           f"{formatting.format_number(_round_people(start['behov']))} til "
+           f"{formatting.format_number(_round_people(end['behov']))} personer; tilgangen går fra "
+           f"{formatting.format_number(_round_people(start['tilgjengelig']))} til "
+           f"{formatting.format_number(_round_people(end['tilgjengelig']))}. {describe(result)}")
+    caption = (f"{describe(result)} Forutsetninger: produktivitet {formatting.format_percent(scenario.productivity, 1)} "
+               f"per år, oppgavedeling {formatting.format_percent(scenario.task_shifting)}, velferdsteknologi "
+               f"{formatting.format_percent(scenario.welfare_technology)}, forebygging "
+               f"{formatting.format_percent(scenario.prevention)}, rekruttering "
+               f"{formatting.format_percent(scenario.recruitment_share)} av alle sysselsatte. {SOURCE}")
     return plotting.Chart(fig, alt, caption)
 
 
@@ -255,10 +255,10 @@ def population_chart(population: pd.DataFrame, start: int = BASE_YEAR, end: int 
         title=f"Endring i befolkningen fra {start} til {end}", ylabel="Endring", decimals=1,
     )
     alt = (f"Stolpediagram over endringen i befolkningen fra {start} til {end} for seks aldersgrupper. Gruppene "
-           f"under 67 år endrer seg med mellom {plotting.format_percent(growth[['0-17', '18-49', '50-66']].min(), 1)} "
-           f"og {plotting.format_percent(growth[['0-17', '18-49', '50-66']].max(), 1)}, mens 80–89 år øker med "
-           f"{plotting.format_percent(growth['80-89'], 1)} og 90 år og eldre med "
-           f"{plotting.format_percent(growth['90+'], 1)}.")
+           f"under 67 år endrer seg med mellom {formatting.format_percent(growth[['0-17', '18-49', '50-66']].min(), 1)} "
+           f"og {formatting.format_percent(growth[['0-17', '18-49', '50-66']].max(), 1)}, mens 80–89 år øker med "
+           f"{formatting.format_percent(growth['80-89'], 1)} og 90 år og eldre med "
+           f"{formatting.format_percent(growth['90+'], 1)}.")
     caption = (f"Endring i antall personer etter alder fra {start} (registrert) til {end} (framskrevet, "
                "hovedalternativet). Kilde: SSB tabell 12881, gjengitt av Helsedirektoratet.")
     return plotting.Chart(fig, alt, caption)
@@ -370,9 +370,9 @@ def municipality_summary(groups: pd.DataFrame, single: pd.DataFrame, workforce: 
     else:
         measure, ratio = "personer 50–66 år per person 80 år eller eldre", carer_ratio(groups, ["50-66"], ["80-89", "90+"])
     text = (f"I kommunen din vokser behovet for arbeidskraft i helse og omsorg med "
-            f"{plotting.format_percent(growth, 1)} fra {BASE_YEAR} til {END_YEAR}. {describe(result)} "
-            f"Omsorgskoeffisienten ({measure}) går fra {plotting.format_number(ratio[BASE_YEAR], 1)} til "
-            f"{plotting.format_number(ratio[END_YEAR], 1)}.")
+            f"{formatting.format_percent(growth, 1)} fra {BASE_YEAR} til {END_YEAR}. {describe(result)} "
+            f"Omsorgskoeffisienten ({measure}) går fra {formatting.format_number(ratio[BASE_YEAR], 1)} til "
+            f"{formatting.format_number(ratio[END_YEAR], 1)}.")
     numbers = {**_record(result, scenario), "ansatte_2022": workforce, "vekst_i_behov_prosent": round(float(growth), 1),
                "omsorgskoeffisient": {"maal": measure, str(BASE_YEAR): round(float(ratio[BASE_YEAR]), 2),
                                       str(END_YEAR): round(float(ratio[END_YEAR]), 2)}}

@@ -16,12 +16,14 @@ from __future__ import annotations
 
 import itertools
 import math
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 
-from . import data, plotting, sections
+from . import data, formatting, plotting, sections
 from .errors import InputError, join_words
 
 EXAMPLE_TABLE = "eksempel-kjoreark"
@@ -122,7 +124,7 @@ def chart(values: pd.Series, result: Analysis, *, title: str, ylabel: str, illus
     fig, _ax = plotting.run_chart(list(values), result.median, labels, title=title, ylabel=ylabel)
     note = " Dataene er illustrerende, laget for kurset." if illustrative else ""
     alt = (f"Kjøreark med {len(values)} målinger fra {labels[0]} til {labels[-1]} og medianen "
-           f"{plotting.format_number(result.median, 1, trim=True)} som midtlinje. {verdict(result)}")
+           f"{formatting.format_number(result.median, 1, trim=True)} som midtlinje. {verdict(result)}")
     caption = f"{verdict(result)}{note} {SOURCE}"
     return plotting.Chart(fig, alt, caption)
 
@@ -162,34 +164,26 @@ EXAMPLE_PASTE = ("periode;verdi\nuke 1;12\nuke 2;14\nuke 3;11\nuke 4;15\nuke 5;1
                  "uke 9;14\nuke 10;15\nuke 11;11\nuke 12;16")
 
 
-def start(path: Path | None = None) -> tuple[str, str, str]:
-    """What «Dine målinger» starts with: the measurements saved in the project file (so a new
-    week can be added to them), else a short example. Returns the table as text (semicolons and
-    decimal commas, as Norwegian Excel pastes it), the name of the measure, and a Norwegian
-    sentence saying which. A project file that cannot be read is left alone."""
-    from . import workbook
+EXAMPLE_LINE = "Feltet viser et eksempel. Lim inn dine egne målinger i stedet."
 
-    example = (EXAMPLE_PASTE, "Mine målinger",
-               "Feltet viser et eksempel. Lim inn dine egne målinger i stedet.")
-    try:
-        project = workbook.load(path)
-    except InputError as error:
-        return example[0], example[1], f"{error} {example[2]}"
-    saved = workbook.saved(project, SECTION).get("tall")
-    if not isinstance(saved, dict):  # nothing saved, or a hand-edited file
-        return example
+
+def paste_from_saved(content: Mapping[str, Any]) -> tuple[str, str, int] | None:
+    """The measurements saved in section «laering» as the paste box shows them (semicolons and
+    decimal commas, as Norwegian Excel pastes), the measure's name and the number of rows; None
+    when nothing usable is saved (nothing yet, or a hand-edited file)."""
+    saved = content.get("tall")
+    if not isinstance(saved, dict):
+        return None
     periods, values = saved.get("perioder"), saved.get("verdier")
     if not (isinstance(periods, list) and isinstance(values, list) and periods and len(periods) == len(values)):
-        return example
+        return None
     try:
-        rows = [f"{str(p).replace(';', ',')};{plotting.format_number(float(v), 3, trim=True)}"
+        rows = [f"{str(p).replace(';', ',')};{formatting.format_number(float(v), 3, trim=True)}"
                 for p, v in zip(periods, values)]
     except (TypeError, ValueError):
-        return example
+        return None
     name = str(saved.get("maaling") or "Mine målinger")
-    line = (f"Hentet {len(rows)} målinger fra prosjektfilen. {workbook.saved_line(project, SECTION)}. "
-            "Legg til nye målinger nederst, og trykk «Regn ut».")
-    return "periode;verdi\n" + "\n".join(rows), name, line
+    return "periode;verdi\n" + "\n".join(rows), name, len(rows)
 
 
 # -- XmR (individuals) control chart -------------------------------------------------------
@@ -236,7 +230,7 @@ def xmr(values: list[float] | pd.Series, baseline: int | None = None) -> Control
 
 def xmr_verdict(limits: ControlLimits, labels: list[str], *, baseline: int | None = None) -> str:
     """The control chart's answer in plain Norwegian."""
-    fmt = lambda v: plotting.format_number(v, 1, trim=True)
+    fmt = lambda v: formatting.format_number(v, 1, trim=True)
     where = f"de {baseline} første målingene" if baseline else "alle målingene"
     text = (f"Snittet for {where} er {fmt(limits.mean)}, og grensene er {fmt(limits.lower)} og "
             f"{fmt(limits.upper)}. ")

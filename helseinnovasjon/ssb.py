@@ -50,7 +50,7 @@ from typing import Any
 
 import pandas as pd
 
-from . import data, plotting, projection
+from . import data, formatting, plotting, projection
 from .errors import InputError, join_words
 
 API_BASE = "https://data.ssb.no/api/pxwebapi/v2"
@@ -880,7 +880,7 @@ def summary(population: Population, workforce: str | float) -> plotting.Answer:
         numbers["vekst_i_behov_landet_prosent"] = round(float(country_growth), 1)
         word = "mer enn" if growth > country_growth + 0.5 else "mindre enn" if growth < country_growth - 0.5 else "omtrent som"
         text += (f" Det er {word} i landet som helhet, der behovet vokser med "
-                 f"{plotting.format_percent(country_growth, 1)} med de samme forutsetningene.")
+                 f"{formatting.format_percent(country_growth, 1)} med de samme forutsetningene.")
     source = population.source()
     figure = answer.figure
     chart = plotting.Chart(figure.fig, figure.alt, figure.caption.replace(projection.SOURCE, source))

@@ -36,7 +36,7 @@ from IPython.display import HTML
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.patches import Circle
 
-from . import data, plotting, sections
+from . import data, formatting, plotting, sections
 from .errors import InputError, join_words
 
 EXAMPLE_TABLE = "interessenter-eksempel"
@@ -189,13 +189,13 @@ def whole(value: Any, field: str, low: int, high: int, *, optional: bool = False
                          field=LABELS[field])
     number = value if isinstance(value, (int, float)) else data.parse_number(str(value), field=LABELS[field])
     if float(number) != int(number):
-        raise InputError(f"«{plotting.format_number(number, 2, trim=True)}» er ikke et helt tall",
+        raise InputError(f"«{formatting.format_number(number, 2, trim=True)}» er ikke et helt tall",
                          f"Velg et helt tall fra {low} til {high}.", field=LABELS[field])
     number = int(number)
     if not low <= number <= high:
-        shown = plotting.format_number(number)
+        shown = formatting.format_number(number)
         raise InputError(f"{shown} er utenfor skalaen",
-                         f"Velg et helt tall fra {plotting.format_number(low)} til {high}.", field=LABELS[field])
+                         f"Velg et helt tall fra {formatting.format_number(low)} til {high}.", field=LABELS[field])
     return number
 
 
@@ -398,32 +398,16 @@ def content(items: Sequence[Stakeholder]) -> dict[str, Any]:
     return {"tekst": summary(items), "skala": SCALE_TEXT, "interessenter": [i.record() for i in items]}
 
 
-def start(*, fallback: str = "tom", path: Path | None = None) -> tuple[list[Stakeholder], str]:
-    """Where the editor starts: what is saved in the project file, else an empty list or the example.
-
-    Returns the list and a Norwegian sentence saying where it came from. A project file
-    that cannot be read is left alone; the editor starts from the fallback and says so."""
-    from . import workbook
-
-    def fallback_items() -> tuple[list[Stakeholder], str]:
-        if fallback == "eksempel":
-            return load_example(), ("Ingen egne interessenter er lagret ennå, så du starter med eksempelet. "
-                                    "Lag og lagre ditt eget kart i «Interessentkart» når du vil.")
-        return [], "Ingen interessenter er lagret ennå. Fyll ut skjemaet og trykk «Legg til»."
-
-    try:
-        project = workbook.load(path)
-        saved = workbook.saved(project, SECTION).get("interessenter")
-        if not saved:
-            return fallback_items()
-        items = from_records(saved, workbook.FILE_NAME)
-        placed = workbook.saved(project, SECTION_PARTICIPATION).get("plasseringer", [])
-        by_key = {key(p.get("navn", "")): p for p in placed if isinstance(p, dict)}
-        items = [_with_saved_rungs(i, by_key.get(key(i.name))) for i in items]
-    except InputError as error:
-        items, line = fallback_items()
-        return items, f"{error} {line}"
-    return items, f"Hentet {len(items)} interessenter fra prosjektfilen din. {workbook.saved_line(project, SECTION)}."
+def from_saved(content: Mapping[str, Any], participation: Mapping[str, Any]) -> list[Stakeholder] | None:
+    """The stakeholders saved in section «interessenter», with the rungs saved in «medvirkning»;
+    None when none are saved. A record that cannot be read raises a Norwegian InputError."""
+    saved = content.get("interessenter")
+    if not saved:
+        return None
+    items = from_records(saved, "prosjektfilen")
+    placed = participation.get("plasseringer", [])
+    by_key = {key(p.get("navn", "")): p for p in placed if isinstance(p, dict)} if isinstance(placed, list) else {}
+    return [_with_saved_rungs(i, by_key.get(key(i.name))) for i in items]
 
 
 def _with_saved_rungs(item: Stakeholder, placement: Mapping[str, Any] | None) -> Stakeholder:

@@ -25,14 +25,15 @@ No result is shown for fewer than :data:`MIN_RESPONDENTS` people (anonymity).
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import matplotlib as mpl
 import pandas as pd
 
-from . import data, plotting, sections
+from . import data, formatting, plotting
 from .errors import InputError
 
 MIN_RESPONDENTS = 5
@@ -219,7 +220,7 @@ def summarise(responses: pd.DataFrame, reverse: Iterable[str], low: int, high: i
         except InputError as error:
             note = f"Alfa er ikke regnet ut: {error.problem}."
         else:
-            note = f"Cronbachs alfa er {plotting.format_number(alpha, 2)}, regnet ut fra de {complete} som svarte på alle påstandene."
+            note = f"Cronbachs alfa er {formatting.format_number(alpha, 2)}, regnet ut fra de {complete} som svarte på alle påstandene."
             if left_out:
                 note += f" {left_out} {'person' if left_out == 1 else 'personer'} med manglende svar er ikke med i alfa."
     return Summary(len(scored), complete, scored.mean(), scored.notna().sum(), int(people.notna().sum()),
@@ -242,9 +243,9 @@ def safety_text(summary: Summary, items: pd.DataFrame, team: str) -> str:
     means = summary.item_means
     lowest = means.idxmin()
     low_label = dict(zip(safety_columns(items), items["kort"]))[lowest]
-    text = (f"{team}: {summary.respondents} svar. Snittet er {plotting.format_number(summary.scale_mean, 1)} "
+    text = (f"{team}: {summary.respondents} svar. Snittet er {formatting.format_number(summary.scale_mean, 1)} "
             f"på en skala fra 1 til 7, der høyere betyr tryggere. Lavest: påstand {lowest[1:]} "
-            f"«{low_label}» ({plotting.format_number(means[lowest], 1)}).")
+            f"«{low_label}» ({formatting.format_number(means[lowest], 1)}).")
     if summary.scored_people < summary.respondents:
         gone = summary.respondents - summary.scored_people
         text += f" {gone} svarte på færre enn halvparten av påstandene og er ikke med i snittet."
@@ -272,8 +273,8 @@ def safety_chart(responses: pd.DataFrame, summary: Summary, items: pd.DataFrame,
     means = summary.item_means
     alt = (f"Stablede søyler som viser hvordan {summary.respondents} svar fordeler seg på skåren 1 til 7 for hver "
            f"av de sju påstandene. Høyest snitt har påstand {means.idxmax()[1:]} "
-           f"({plotting.format_number(means.max(), 1)}), lavest påstand {means.idxmin()[1:]} "
-           f"({plotting.format_number(means.min(), 1)}).")
+           f"({formatting.format_number(means.max(), 1)}), lavest påstand {means.idxmin()[1:]} "
+           f"({formatting.format_number(means.min(), 1)}).")
     caption = (f"{safety_text(summary, items, team)} Påstand 1, 3 og 5 er snudd (8 − svaret), så høyere skår "
                f"betyr alltid tryggere. {summary.alpha_note}{' ' + ILLUSTRATIVE if illustrative else ''} {SAFETY_SOURCE}")
     return plotting.Chart(fig, alt, caption)
@@ -334,18 +335,13 @@ def example_self_assessment() -> dict[str, int]:
     return {k: int(v) for k, v in first.items()}
 
 
-def start_self_assessment(path: Path | None = None) -> tuple[dict[str, int], str]:
-    """The sliders' start values: your own saved self-assessment (to see what has changed
-    since), else the example person. Returns the values and a Norwegian sentence saying which."""
-    from . import workbook
+EXAMPLE_SELF_ASSESSMENT_LINE = "Glidebryterne starter med svarene til en tenkt person. Flytt dem til din egen vurdering."
 
-    example = (example_self_assessment(),
-               "Glidebryterne starter med svarene til en tenkt person. Flytt dem til din egen vurdering.")
-    try:
-        project = workbook.load(path)
-    except InputError as error:
-        return example[0], f"{error} {example[1]}"
-    saved = workbook.saved(project, sections.LAERINGSKULTUR).get("tall", {})
+
+def answers_from_saved(content: Mapping[str, Any]) -> dict[str, int] | None:
+    """The sliders' values from a self-assessment saved in section «laeringskultur» (by statement id,
+    never by label); None unless every statement has a usable answer."""
+    saved = content.get("tall")
     answers = saved.get("paastander") if isinstance(saved, dict) else None
     ids = set(slider_labels())
     low, high = LEARNING_SCALE
@@ -354,11 +350,7 @@ def start_self_assessment(path: Path | None = None) -> tuple[dict[str, int], str
         item = answer.get("id") if isinstance(answer, dict) else None
         if item in ids and isinstance(answer.get("svar"), (int, float)) and low <= answer["svar"] <= high:
             values[item] = round(answer["svar"])
-    if set(values) != ids:
-        return example
-    line = workbook.saved_line(project, sections.LAERINGSKULTUR)
-    return values, (f"Glidebryterne starter med din forrige vurdering. {line}."
-                    " Flytt dem hvis noe har endret seg.")
+    return values if set(values) == ids else None
 
 
 def slider_labels() -> dict[str, str]:
@@ -384,7 +376,7 @@ def profile_chart(means: pd.Series, items: pd.DataFrame, *, title: str) -> tuple
             rows = [n for n, blk in enumerate(items["byggestein"]) if blk == block]
             bars = ax.barh([labels[n] for n in rows], [means.iloc[n] for n in rows], color=plotting.CATEGORICAL[b],
                            hatch=plotting.HATCHES[b], edgecolor="white", label=block)
-            ax.bar_label(bars, labels=[plotting.format_number(means.iloc[n], 1) for n in rows], padding=3, fontsize=9)
+            ax.bar_label(bars, labels=[formatting.format_number(means.iloc[n], 1) for n in rows], padding=3, fontsize=9)
         ax.invert_yaxis()
         ax.set_xlim(0, 5.4)
         ax.set_xticks(range(6))
@@ -396,7 +388,7 @@ def profile_chart(means: pd.Series, items: pd.DataFrame, *, title: str) -> tuple
 
 
 def _block_text(blocks: pd.Series) -> str:
-    parts = [f"{name.lower()} {plotting.format_number(value, 1)}" for name, value in blocks.items()]
+    parts = [f"{name.lower()} {formatting.format_number(value, 1)}" for name, value in blocks.items()]
     strongest, weakest = blocks.idxmax(), blocks.idxmin()
     text = "Snitt per byggestein (1–5): " + ", ".join(parts) + "."
     if blocks.max() - blocks.min() >= 0.25:
@@ -416,7 +408,7 @@ def self_assessment(**answers: float) -> plotting.Answer:
                              field=labels[item])
         value = float(answers[item])
         if not low <= value <= high:
-            raise InputError(f"svaret {plotting.format_number(value, 1, trim=True)} er utenfor skalaen",
+            raise InputError(f"svaret {formatting.format_number(value, 1, trim=True)} er utenfor skalaen",
                              "Velg et tall fra 1 til 5.", field=labels[item])
         values[item] = value
     row = pd.DataFrame([values])
@@ -446,7 +438,7 @@ def learning_team(responses: pd.DataFrame, team: str = "", *, illustrative: bool
     text = f"{name}: {len(answered)} svar. {_block_text(blocks)}"
     fig, _ax = profile_chart(means, items, title=f"Lærende organisasjon: {name}")
     alt = (f"Liggende søyler med teamets snitt for elleve påstander, gruppert i tre byggesteiner. {text} "
-           f"Lavest snitt: påstand {int(means.idxmin()[1:])} ({plotting.format_number(means.min(), 1)}).")
+           f"Lavest snitt: påstand {int(means.idxmin()[1:])} ({formatting.format_number(means.min(), 1)}).")
     note = " Et tomt felt teller ikke med i snittet for den påstanden."
     caption = f"{text}{note}{' ' + ILLUSTRATIVE if illustrative else ''} {LEARNING_SOURCE}"
     numbers = {"team": name, "antall_svar": len(answered),

@@ -31,6 +31,7 @@ from IPython.display import HTML, display
 
 from . import sections
 from .errors import InputError
+from .formatting import format_number
 
 
 def _fit() -> widgets.Layout:
@@ -165,8 +166,6 @@ def _with_readout(control: widgets.ValueWidget) -> widgets.Widget:
     """A slider with its value beside it in Norwegian number format; other controls as they are."""
     if not isinstance(control, widgets.FloatSlider):
         return control
-    from .plotting import format_number
-
     def text() -> str:
         return format_number(control.value, 1 if control.step < 1 else 0)
 
@@ -471,8 +470,6 @@ def table(frame, *, caption: str, decimals: int = 0) -> HTML:
     cell is empty; numbers are formatted as in the figures (``1 234,5``, with at
     most ``decimals`` decimals and no trailing zeros) and missing values as «–».
     """
-    from .plotting import format_number
-
     frame = frame.reset_index() if frame.index.name else frame
     head = "".join(f'<th scope="col">{html.escape(str(c))}</th>' for c in frame.columns)
     rows = []

@@ -8,7 +8,9 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from helseinnovasjon import teaching
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # bookbuild/ sits next to this folder
+
+from bookbuild import teaching
 from helseinnovasjon.errors import InputError
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from helseinnovasjon import barriers, workbook
+from helseinnovasjon import barriers, resume, workbook
 from helseinnovasjon.errors import InputError
 
 # The domains exactly as published: Greenhalgh et al. 2017 (NASSS), Flottorp et al. 2013
@@ -249,14 +249,14 @@ def test_rating_form_keeps_input_and_last_result_when_nothing_is_rated():
 
 def test_rating_form_starts_from_what_is_saved_else_the_example(tmp_path):
     path = tmp_path / "mitt-prosjekt.json"
-    title, defaults, line = barriers.start(path)
+    (title, defaults), line = resume.barrier_ratings(path)
     assert title == barriers.EXAMPLE_TITLE and defaults == barriers.EXAMPLE_PROJECT and "eksempel" in line
 
     mine = barriers.assess({"ansatte": ("-2", "kompleks", "Redde for å miste kontakten med brukerne"),
                             "okonomi": ("1", "", "")}, title="Nattlys på Åsen")
     workbook.save(workbook.with_section(workbook.new_project(), "hindringer", mine.record(), "Vurder ditt prosjekt"),
                   path)
-    title, defaults, line = barriers.start(path)
+    (title, defaults), line = resume.barrier_ratings(path)
     assert title == "Nattlys på Åsen" and "Hentet vurderingen din" in line
     assert defaults["ansatte"] == ("-2", "kompleks", "Redde for å miste kontakten med brukerne")
     assert defaults["okonomi"] == ("1", "", "") and defaults["teknologi"] == ("", "", "")
@@ -270,6 +270,6 @@ def test_rating_form_starts_from_what_is_saved_else_the_example(tmp_path):
 def test_rating_form_leaves_an_unreadable_project_file_alone(tmp_path):
     path = tmp_path / "mitt-prosjekt.json"
     path.write_text("{ikke json", encoding="utf-8")
-    _title, defaults, line = barriers.start(path)
+    (_title, defaults), line = resume.barrier_ratings(path)
     assert defaults == barriers.EXAMPLE_PROJECT and "eksempel" in line
     assert path.read_text(encoding="utf-8") == "{ikke json"

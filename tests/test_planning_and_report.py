@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from helseinnovasjon import planning, projection, report, ui, workbook
+from helseinnovasjon import planning, projection, report, resume, ui, workbook
 from helseinnovasjon.errors import InputError
 
 NEED = {"title": "Digitalt tilsyn om natten",
@@ -39,7 +39,7 @@ def test_stage_plan_counts_and_names_the_next_stage():
 
 def test_the_forms_start_from_the_example_then_from_what_is_saved(tmp_path):
     path = tmp_path / "mitt-prosjekt.json"
-    values, line = planning.start(path)
+    values, line = resume.plan(path)
     assert values["behov"] == planning.EXAMPLE["behov"] and values["plan"] == {} and "eksempel" in line
     stages = {"status_1": "Ferdig", "neste_1": "", "status_2": "I gang", "neste_2": "Intervjue tre pårørende: før jul"}
     project = workbook.new_project()
@@ -47,7 +47,7 @@ def test_the_forms_start_from_the_example_then_from_what_is_saved(tmp_path):
                        ("plan", planning.stage_plan(**stages)), ("notater", planning.notes("Ring IT-avdelingen."))]:
         project = workbook.with_section(project, key, entry.record(), "Behov og plan")
     workbook.save(project, path)
-    values, line = planning.start(path)
+    values, line = resume.plan(path)
     assert values["behov"] == {**NEED, "title": "Trygg natt på Ås"}
     assert values["plan"] == {**stages, **{f"{k}_{n}": v for n in (3, 4, 5)
                                            for k, v in (("status", "Ikke startet"), ("neste", ""))}}
@@ -62,7 +62,7 @@ def test_the_forms_start_from_the_example_then_from_what_is_saved(tmp_path):
 def test_the_forms_leave_an_unreadable_project_file_alone(tmp_path):
     path = tmp_path / "mitt-prosjekt.json"
     path.write_text("{ ikke json", encoding="utf-8")
-    values, line = planning.start(path)
+    values, line = resume.plan(path)
     assert values["behov"] == planning.EXAMPLE["behov"] and "kan ikke leses" in line
     assert path.read_text(encoding="utf-8") == "{ ikke json"
 

@@ -6,7 +6,7 @@ import matplotlib as mpl
 import pandas as pd
 import pytest
 
-from helseinnovasjon import plotting
+from helseinnovasjon import formatting, plotting
 from helseinnovasjon.errors import InputError
 
 NBSP, MINUS = "\u00a0", "\u2212"
@@ -24,14 +24,14 @@ NBSP, MINUS = "\u00a0", "\u2212"
     ],
 )
 def test_format_number(value, decimals, expected):
-    assert plotting.format_number(value, decimals) == expected
+    assert formatting.format_number(value, decimals) == expected
 
 
 def test_format_number_trim_and_percent():
-    assert plotting.format_number(12.50, 2, trim=True) == "12,5"
-    assert plotting.format_number(12.0, 2, trim=True) == "12"
-    assert plotting.format_percent(51) == f"51{NBSP}%"
-    assert plotting.format_percent(2.345, 1) == f"2,3{NBSP}%"
+    assert formatting.format_number(12.50, 2, trim=True) == "12,5"
+    assert formatting.format_number(12.0, 2, trim=True) == "12"
+    assert formatting.format_percent(51) == f"51{NBSP}%"
+    assert formatting.format_percent(2.345, 1) == f"2,3{NBSP}%"
 
 
 def test_categorical_palette_is_okabe_ito():

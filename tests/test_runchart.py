@@ -7,7 +7,7 @@ import math
 
 import pytest
 
-from helseinnovasjon import runchart, workbook
+from helseinnovasjon import resume, runchart, workbook
 from helseinnovasjon.errors import InputError
 
 
@@ -131,13 +131,13 @@ def test_xmr_verdict_and_chart_name_the_points_outside():
 
 def test_own_measurements_come_back_from_the_project_file_ready_for_a_new_week(tmp_path):
     path = tmp_path / "mitt-prosjekt.json"
-    text, name, line = runchart.start(path)
+    (text, name), line = resume.measurements(path)
     assert text == runchart.EXAMPLE_PASTE and name == "Mine målinger" and "eksempel" in line
     values = [12, 14.5, -2, 1234.5, 12, 16, 13, 12, 14, 15, 11, 16]
     pasted = "periode;verdi\n" + "\n".join(f"uke {i};{str(v).replace('.', ',')}" for i, v in enumerate(values, 1))
     answer = runchart.explore(pasted, "Fall per måned")
     workbook.save(workbook.with_section(workbook.new_project(), "laering", answer.record(), "Kjøreark"), path)
-    text, name, line = runchart.start(path)
+    (text, name), line = resume.measurements(path)
     assert name == "Fall per måned" and line.startswith("Hentet 12 målinger fra prosjektfilen.")
     again = runchart.explore(text + "\nuke 13;9", name)  # next week's measurement added at the bottom
     assert again.numbers["verdier"] == [float(v) for v in values] + [9.0]
@@ -147,7 +147,7 @@ def test_own_measurements_come_back_from_the_project_file_ready_for_a_new_week(t
 def test_an_unreadable_project_file_gives_the_example_and_is_left_alone(tmp_path):
     path = tmp_path / "mitt-prosjekt.json"
     path.write_text("[", encoding="utf-8")
-    text, _, line = runchart.start(path)
+    (text, _), line = resume.measurements(path)
     assert text == runchart.EXAMPLE_PASTE and "kan ikke leses" in line and path.read_text(encoding="utf-8") == "["
 
 
@@ -156,4 +156,4 @@ def test_a_hand_edited_measurement_section_gives_the_example(tmp_path):
     project = workbook.with_section(workbook.new_project(), "laering", {"tekst": "x"}, "Kjøreark")
     project["seksjoner"]["laering"]["innhold"]["tall"] = [1, 2]  # as a hand edit might leave it
     path.write_text(json.dumps(project), encoding="utf-8")
-    assert runchart.start(path)[0] == runchart.EXAMPLE_PASTE
+    assert resume.measurements(path).values[0] == runchart.EXAMPLE_PASTE

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from helseinnovasjon import barriers, planning, report, runchart, sections, stakeholders, surveys, workbook
+from helseinnovasjon import planning, report, resume, sections, surveys, workbook
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).parent / "fixtures" / "prosjektfiler"
@@ -45,18 +45,18 @@ def test_an_old_file_saves_without_loss_and_keeps_the_original_as_backup(tmp_pat
 def test_every_notebook_resumes_from_an_upgraded_old_file(tmp_path):
     path = tmp_path / workbook.FILE_NAME
     shutil.copy(FIXTURES / "versjon-1.json", path)
-    values, line = planning.start(path)
+    values, line = resume.plan(path)
     assert "planen" in line and values["plan"]["status_2"] == "I gang"
     assert values["plan"]["neste_2"] == "Intervjue nattevaktene"
     assert values["behov"]["title"] == planning.EXAMPLE["behov"]["title"]
-    answers, line = surveys.start_self_assessment(path)
+    answers, line = resume.self_assessment(path)
     assert line.startswith("Glidebryterne starter med din forrige vurdering") and set(answers) == set(
         surveys.slider_labels())
-    _table, name, line = runchart.start(path)
+    (_table, name), line = resume.measurements(path)
     assert name == "Fall per uke" and line.startswith("Hentet 12 målinger")
-    _title, ratings, line = barriers.start(path)
+    (_title, ratings), line = resume.barrier_ratings(path)
     assert line.startswith("Hentet vurderingen din") and ratings
-    items, line = stakeholders.start(path=path)
+    items, line = resume.stakeholders(path=path)
     assert line.startswith(f"Hentet {len(items)} interessenter") and items
 
 
@@ -68,7 +68,7 @@ def test_a_reworded_label_cannot_lose_a_saved_plan(monkeypatch, tmp_path):
     monkeypatch.setattr(planning, "STATUSES", ["Ikke begynt", "Pågår", "Ferdig"])
     monkeypatch.setattr(planning, "STATUS_CODES", {"Ikke begynt": "ikke_startet", "Pågår": "i_gang",
                                                    "Ferdig": "ferdig"})
-    values, _line = planning.start(path)
+    values, _line = resume.plan(path)
     assert values["plan"]["status_1"] == "Ferdig" and values["plan"]["status_3"] == "Pågår"
     assert values["plan"]["neste_3"] == "Prøve ut hos tre"
 

@@ -10,7 +10,7 @@ import random
 
 import pytest
 
-from helseinnovasjon import participation, workbook
+from helseinnovasjon import participation, resume, workbook
 from helseinnovasjon import stakeholders as st
 from helseinnovasjon.errors import InputError
 
@@ -258,15 +258,15 @@ def test_export_saves_png_svg_and_excel_csv(tmp_path):
 
 def test_start_empty_then_from_what_is_saved(tmp_path):
     path = tmp_path / "mitt-prosjekt.json"
-    items, line = st.start(path=path)
+    items, line = resume.stakeholders(path=path)
     assert items == [] and "Ingen interessenter er lagret" in line
-    example, line = st.start(fallback="eksempel", path=path)
+    example, line = resume.stakeholders(fallback="eksempel", path=path)
     assert example == st.load_example() and "eksempelet" in line
     project = workbook.with_section(workbook.new_project(), "interessenter", st.content(example[:4]), "Interessentkart")
     placed = participation.place(example[:4], "endre", 1, {"trinn_naa": 2, "trinn_maal": 5})
     project = workbook.with_section(project, "medvirkning", participation.content(placed), "Brukermedvirkning")
     workbook.save(project, path)
-    items, line = st.start(path=path)
+    items, line = resume.stakeholders(path=path)
     assert [i.name for i in items] == [i.name for i in example[:4]] and "Hentet 4 interessenter" in line
     assert (items[1].level_now, items[1].level_goal) == (2, 5)  # the ladder placement comes back too
 
@@ -274,7 +274,7 @@ def test_start_empty_then_from_what_is_saved(tmp_path):
 def test_a_broken_project_file_is_left_alone(tmp_path):
     path = tmp_path / "mitt-prosjekt.json"
     path.write_text("{ikke json", encoding="utf-8")
-    items, line = st.start(path=path)
+    items, line = resume.stakeholders(path=path)
     assert items == [] and "kan ikke leses" in line
     assert path.read_text(encoding="utf-8") == "{ikke json"
 
@@ -350,7 +350,7 @@ def test_editor_imports_csv_saves_and_starts_from_the_saved_list(tmp_path):
     save = editor.children[-1]
     save.children[0].children[0].click()
     assert "Lagret i «mitt-prosjekt.json»" in save.children[1].value
-    items, line = st.start(path=path)
+    items, line = resume.stakeholders(path=path)
     assert items == st.load_example() and "Hentet 18 interessenter" in line
 
 
@@ -363,7 +363,7 @@ def test_a_participant_maps_15_stakeholders_saves_reopens_and_exports(tmp_path, 
     random.seed(15)
     names = [f"{group} {n}" for n, group in enumerate(["Pårørende", "Tillitsvalgt", "Fastlege", "Brukerrådet",
                                                         "Økonomisjef"] * 3, start=1)]
-    items, _ = st.start(path=path)  # nothing saved yet: an empty list
+    items, _ = resume.stakeholders(path=path)  # nothing saved yet: an empty list
     editor = st.editor(items, path=path)
     for name in names:
         _fill(editor, navn=name, gruppe=random.choice(st.GROUPS), makt=random.randint(1, 5),
@@ -374,7 +374,7 @@ def test_a_participant_maps_15_stakeholders_saves_reopens_and_exports(tmp_path, 
     save.children[0].children[0].click()
     assert "Lagret" in save.children[1].value
 
-    reopened, line = st.start(path=path)  # the notebook opened again later
+    reopened, line = resume.stakeholders(path=path)  # the notebook opened again later
     assert [i.name for i in reopened] == names and "Hentet 15 interessenter" in line
     monkeypatch.chdir(tmp_path)
     export = ui.action("Lagre kartet som bilde og CSV", lambda: st.export(reopened), note="Eksport.")

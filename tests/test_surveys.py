@@ -13,7 +13,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from helseinnovasjon import surveys, workbook
+from helseinnovasjon import resume, surveys, workbook
 from helseinnovasjon.errors import InputError
 
 HEADER = "p1;p2;p3;p4;p5;p6;p7"
@@ -268,19 +268,19 @@ def test_the_form_shows_bad_answers_as_a_norwegian_message_and_keeps_the_input()
 
 def test_self_assessment_sliders_start_from_your_saved_answers(tmp_path):
     path = tmp_path / "mitt-prosjekt.json"
-    values, line = surveys.start_self_assessment(path)
+    values, line = resume.self_assessment(path)
     assert values == surveys.example_self_assessment() and "tenkt person" in line
     mine = {item: 1 + i % 5 for i, item in enumerate(surveys.slider_labels())}
     answer = surveys.self_assessment(**mine)
     workbook.save(workbook.with_section(workbook.new_project(), "laeringskultur", answer.record(),
                                         "Lærende organisasjon – egenvurdering"), path)
-    values, line = surveys.start_self_assessment(path)
+    values, line = resume.self_assessment(path)
     assert values == mine and line.startswith("Glidebryterne starter med din forrige vurdering.")
     # a hand-edited file with an answer missing: back to the example
     project = workbook.load(path)
     del project["seksjoner"]["laeringskultur"]["innhold"]["tall"]["paastander"][0]
     workbook.save(project, path)
-    assert surveys.start_self_assessment(path)[0] == surveys.example_self_assessment()
+    assert resume.self_assessment(path).values == surveys.example_self_assessment()
 
 
 def test_statement_table_refuses_a_survey_it_does_not_know():

@@ -10,7 +10,8 @@ import zipfile
 
 import pytest
 
-from helseinnovasjon import data, teaching
+from bookbuild import teaching
+from helseinnovasjon import data
 from helseinnovasjon.errors import InputError
 
 from .conftest import ROOT

@@ -21,7 +21,7 @@ figstyle.use_svg_style("laerende-organisasjoner")
 import matplotlib.pyplot as plt  # noqa: E402
 from matplotlib.patches import FancyArrowPatch, FancyBboxPatch, Wedge  # noqa: E402
 
-from helseinnovasjon import runchart  # noqa: E402
+from helseinnovasjon import formatting, runchart  # noqa: E402
 from helseinnovasjon.plotting import CATEGORICAL, INK  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -185,7 +185,7 @@ def annotated_run_chart() -> Path:
     ax.text(12.75, 24.3, "Ny planlegging av rundene", ha="left", va="center", fontsize=11, color=INK)
     ax.plot(weeks, values, color=BLUE, linewidth=2.0, marker="o", markersize=6, zorder=3,
             label="Andel medisinrunder som startet for sent")
-    median_text = runchart.plotting.format_number(result.median, 1)
+    median_text = formatting.format_number(result.median, 1)
     ax.axhline(result.median, color=ORANGE, linewidth=2.2, linestyle="--", zorder=2,
                label=f"Median for alle 24 uker ({median_text} %)")
     start, length = _longest_run(values, result.median)

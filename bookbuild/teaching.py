@@ -16,8 +16,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import data
-from .errors import InputError
+from helseinnovasjon import data
+from helseinnovasjon.errors import InputError
 
 ROOT = Path(__file__).resolve().parent.parent
 SOLUTION_TAG = "losning"

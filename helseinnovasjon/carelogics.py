@@ -327,13 +327,3 @@ def logics_table() -> pd.DataFrame:
     return table.set_index("Logikk")
 
 
-def controls(statements: pd.DataFrame) -> dict[str, Any]:
-    """One drop-down per statement (the whole statement shown above it) and a reflection field."""
-    from . import ui  # local import: widgets are only needed in a notebook
-
-    boxes: dict[str, Any] = {
-        key: ui.question(f"{number}. {text}", OPTIONS)
-        for number, (key, text) in enumerate(statements["utsagn"].items(), start=1)
-    }
-    boxes["refleksjon"] = ui.text("Refleksjon (valgfritt):", long=True)
-    return boxes

@@ -13,15 +13,12 @@ Functions that compute are pure; :func:`editor` wires them to the shared list ed
 
 from __future__ import annotations
 
-import html
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
-from pathlib import Path
 from typing import Any, NamedTuple
 
 import matplotlib as mpl
 import pandas as pd
-from IPython.display import HTML
 
 from . import plotting
 from . import stakeholders as st
@@ -199,36 +196,3 @@ def chart(items: Sequence[st.Stakeholder], *, illustrative: bool = False) -> plo
     return plotting.Chart(fig, alt, caption)
 
 
-def view(items: Sequence[st.Stakeholder]) -> HTML:
-    """The editor's picture: the ladder chart and a table (or a hint when nobody is placed)."""
-    from . import ui
-
-    placed = placements(items)
-    if not placed:
-        return HTML('<p role="status">Ingen er plassert på stigen ennå. Velg en interessent i lista, velg trinn '
-                    "og trykk «Lagre plassering».</p>")
-    frame = pd.DataFrame([{"Navn": p.item.name, "Gruppe": p.item.group, "Nå": f"{p.now} {LADDER[p.now]}",
-                           "Planlagt": f"{p.goal} {LADDER[p.goal]}", "Norsk grad nå": degree(p.now),
-                           "Norsk grad planlagt": degree(p.goal)} for p in placed])
-    return HTML(f'<p class="hi-svar" role="status"><strong>{html.escape(content(items)["tekst"])}'
-                "</strong></p>" + chart(items).to_html()
-                + ui.table(frame, caption="Plassering på stigen, nå og planlagt").data)
-
-
-def form() -> dict[str, Any]:
-    """Two drop-downs: the rung a stakeholder stands on now, and the planned rung."""
-    import ipywidgets as widgets
-
-    wide = {"style": {"description_width": "9em"}, "layout": widgets.Layout(width="30em", max_width="100%")}
-    return {"trinn_naa": widgets.Dropdown(description="Trinn nå:", options=rung_options(), value=None, **wide),
-            "trinn_maal": widgets.Dropdown(description="Trinn planlagt:", options=rung_options(), value=None, **wide)}
-
-
-def editor(items: Sequence[st.Stakeholder], *, path: Path | None = None) -> Any:
-    """Place each stakeholder on the ladder; saves to the section «medvirkning»."""
-    from . import ui
-
-    return ui.record_editor(form(), items, apply=place, values=form_values, label=label,
-                            view=view, actions={"endre": "Lagre plassering", "slett": "Fjern plassering"},
-                            save=(SECTION, "Brukermedvirkning"), content=content,
-                            path=path, note="Lista og stigen virker når notatboka kjører.")

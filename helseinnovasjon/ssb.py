@@ -469,13 +469,6 @@ def combine(registered: pd.DataFrame | None, projected: pd.DataFrame | None) -> 
 
 # -- the cache -----------------------------------------------------------------------------------
 
-def cache_folder(project_path: Path | None = None) -> Path:
-    """Where fetched tables are kept: a folder next to the project file."""
-    from . import workbook
-
-    return Path(project_path or workbook.default_path()).parent / CACHE_DIR
-
-
 def cache_path(municipality: str, folder: Path) -> Path:
     return Path(folder) / f"befolkning-{municipality.split()[0]}.json"
 
@@ -903,58 +896,3 @@ def example_population(data_dir: Path = data.DATA_DIR) -> Population:
     return Population("Eksempelkommunen", table, origin="eksempel")
 
 
-def form(*, workforce: str = "800", folder: Path | None = None, client: Client | None = None,
-         save: tuple[str, str] | None = None) -> Any:
-    """«Hent fra SSB» and «Last opp filen fra SSB», the workforce field, the result and «Lagre».
-
-    The result starts with the illustrative municipality. A request goes to SSB only when the
-    participant presses «Hent fra SSB». Every failure shows one Norwegian message under the
-    controls, and the last good result stays."""
-    import ipywidgets as widgets
-
-    from . import ui
-
-    state: dict[str, Population] = {"population": example_population()}
-    wide = {"style": {"description_width": "initial"}, "layout": widgets.Layout(width="30em", max_width="100%")}
-    choose = widgets.Combobox(description="Kommune (navn eller nummer):", options=municipality_options(),
-                              placeholder="for eksempel Bærum eller 3201", ensure_option=False, **wide)
-    people = widgets.Text(value=workforce, description="Ansatte i helse og omsorg i kommunen:",
-                          continuous_update=False, **wide)
-    fetch_button = widgets.Button(description="Hent fra SSB", icon="download", layout=widgets.Layout(width="auto"),
-                                  tooltip="Sender et spørsmål til SSBs åpne statistikk-API (data.ssb.no)")
-    refresh = widgets.Checkbox(description="Hent på nytt selv om tallene er lagret", indent=False)
-    privacy = widgets.HTML(
-        "<p>Først når du trykker «Hent fra SSB», sendes et spørsmål til SSBs åpne statistikk-API (data.ssb.no). "
-        "Det inneholder bare kommunenummeret. Tallene lagres i mappen «ssb-tall» ved prosjektfilen din, så "
-        "notatboka virker uten nett neste gang.</p>")
-    upload = widgets.FileUpload(accept=".csv,.xlsx,.txt", multiple=True, description="Last opp filen fra SSB",
-                                layout=widgets.Layout(width="auto"))
-    message, result, present, last = ui._presenter()
-
-    def show() -> None:
-        present(lambda: summary(state["population"], people.value))
-
-    def use(produce: Callable[[], Population]) -> None:
-        def step() -> plotting.Answer:
-            population = produce()
-            answer = summary(population, people.value)
-            state["population"] = population
-            return answer
-        present(step)
-
-    def on_fetch(_event: Any = None) -> None:
-        use(lambda: fetch_or_cached(choose.value, folder or cache_folder(), client, refresh=refresh.value))
-
-    def on_upload(_change: Any = None) -> None:
-        files = [(f["name"], bytes(f["content"])) for f in upload.value]
-        if files:
-            use(lambda: population_from_files(files))
-
-    fetch_button.on_click(on_fetch)
-    upload.observe(on_upload, names="value")
-    people.observe(lambda _change: show(), names="value")
-    show()
-    note = ("Velg kommunen din og trykk «Hent fra SSB», eller last opp filen du lastet ned fra Statistikkbanken.")
-    return widgets.VBox([widgets.HTML(ui.run_live_note(note).data), choose, people,
-                         widgets.HBox([fetch_button, refresh]), privacy, upload, message, result,
-                         *ui._save_row(save, last)])

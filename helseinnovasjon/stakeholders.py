@@ -21,7 +21,6 @@ Norwegian sentence and leaves the old list as it was.
 from __future__ import annotations
 
 import csv
-import html
 import io
 import math
 import textwrap
@@ -32,7 +31,6 @@ from typing import Any, Literal, overload
 
 import matplotlib as mpl
 import pandas as pd
-from IPython.display import HTML
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.patches import Circle
 
@@ -666,18 +664,6 @@ def salience_chart(items: Sequence[Stakeholder], *, illustrative: bool = False) 
 
 # -- what the notebooks show and save -------------------------------------------------------------
 
-def view(items: Sequence[Stakeholder]) -> HTML:
-    """The editor's picture: the grid and the table (or a hint when the list is empty)."""
-    from . import ui
-
-    if not items:
-        return HTML('<p role="status">Lista er tom. Fyll ut skjemaet over og trykk «Legg til».</p>')
-    return HTML(f'<p class="hi-svar" role="status"><strong>{html.escape(summary(items))}</strong></p>'
-                + grid(items, title="Mitt interessentkart").to_html()
-                + salience_chart(items).to_html()
-                + ui.table(overview(items), caption="Interessentene, med forslag til hvordan du involverer dem").data)
-
-
 def export(items: Sequence[Stakeholder], folder: str | Path = ".", stem: str = "interessentkart") -> list[Path]:
     """Save the grid as PNG and SVG and the list as CSV (Norwegian Excel) next to the notebook."""
     if not items:
@@ -699,29 +685,3 @@ def import_csv(items: Sequence[Stakeholder], raw: bytes | str) -> list[Stakehold
     return merge(items, read(raw if isinstance(raw, bytes) else raw.encode("utf-8")))
 
 
-def form(*, group: str = "Andre") -> dict[str, Any]:
-    """The editor's form: name, group, the three scores and the two yes/no attributes."""
-    import ipywidgets as widgets
-
-    wide = {"style": {"description_width": "9em"}, "layout": widgets.Layout(width="34em", max_width="100%")}
-    scale = [(f"{n}{' (svært liten)' if n == 1 else ' (svært stor)' if n == 5 else ''}", n) for n in range(1, 6)]
-    return {
-        "navn": widgets.Text(description="Navn:", placeholder="for eksempel «Pårørende»", **wide),
-        "gruppe": widgets.Combobox(description="Gruppe:", options=GROUPS, value=group, ensure_option=False, **wide),
-        "makt": widgets.Dropdown(description="Makt:", options=scale, value=3, **wide),
-        "interesse": widgets.Dropdown(description="Interesse:", options=scale, value=3, **wide),
-        "holdning": widgets.Dropdown(description="Holdning:", options=[(f"{ATTITUDES[n]} ({n:+d})".replace("+0", "0")
-                                                                       .replace("-", "−"), n)
-                                                                      for n in ATTITUDES], value=0, **wide),
-        "legitimitet": widgets.Checkbox(description="Har et rimelig krav (legitimitet)", indent=False),
-        "hast": widgets.Checkbox(description="Kravet haster (hast)", indent=False),
-    }
-
-
-def editor(items: Sequence[Stakeholder], *, path: Path | None = None) -> Any:
-    """«Mine interessenter»: the form, the list, the grid, CSV import and «Lagre i prosjektet mitt»."""
-    from . import ui
-
-    return ui.record_editor(form(), items, apply=apply, values=form_values, label=label, view=view,
-                            load=import_csv, save=(SECTION, "Interessentkart"), content=content, path=path,
-                            note="Skjemaet, lista og kartet virker når notatboka kjører.")

@@ -174,7 +174,7 @@ def _with_readout(control: widgets.ValueWidget) -> widgets.Widget:
     return widgets.HBox([control, readout])
 
 
-def _presenter() -> tuple[widgets.Output, widgets.Output, Callable[[Callable[[], Any]], None], dict[str, Any]]:
+def presenter() -> tuple[widgets.Output, widgets.Output, Callable[[Callable[[], Any]], None], dict[str, Any]]:
     """A message area, a result area, ``present(produce)`` and the last good result.
 
     ``present`` shows what ``produce()`` returns, or its error as a Norwegian message
@@ -214,7 +214,7 @@ def live_form(
     values with a «Kjør interaktivt» note above the controls. With ``save=(section,
     notebook)``, a «Lagre i prosjektet mitt» step saves the last good result's ``record()``.
     """
-    message, result, present, last = _presenter()
+    message, result, present, last = presenter()
 
     def update(_change: Any = None) -> None:
         present(lambda: compute(**{name: control.value for name, control in controls.items()}))
@@ -223,7 +223,7 @@ def live_form(
         control.observe(update, names="value")
     update()
     rows = [_with_readout(control) for control in controls.values()]
-    return widgets.VBox([widgets.HTML(run_live_note(note).data), *rows, message, result, *_save_row(save, last)])
+    return widgets.VBox([widgets.HTML(run_live_note(note).data), *rows, message, result, *save_row(save, last)])
 
 
 def csv_form(
@@ -249,7 +249,7 @@ def csv_form(
     inputs = {name: widgets.Text(value=default, description=label, style={"description_width": "initial"})
               for name, (label, default) in fields.items()}
     button = widgets.Button(description="Regn ut", tooltip="Regn ut med tallene over")
-    message, result, present, last = _presenter()
+    message, result, present, last = presenter()
 
     def run(_event: Any = None) -> None:
         raw = bytes(upload.value[0]["content"]) if upload.value else paste.value
@@ -259,78 +259,86 @@ def csv_form(
     upload.observe(run, names="value")
     run()
     return widgets.VBox([widgets.HTML(run_live_note(note).data), upload, paste, *inputs.values(), button,
-                         message, result, *_save_row(save, last)])
+                         message, result, *save_row(save, last)])
 
 
-def _save_row(save: tuple[sections.Section | str, str] | None, last: dict[str, Any]) -> list[widgets.Widget]:
+def save_row(save: tuple[sections.Section | str, str] | None, last: dict[str, Any]) -> list[widgets.Widget]:
     if save is None:
         return []
     section, source = save
     return [save_step(section, source, lambda: last["result"].record() if last["result"] is not None else None)]
 
 
-def save_step(section: sections.Section | str, source: str, content: Callable[[], dict | None], *, path: Any = None) -> widgets.VBox:
+class SaveStep(widgets.VBox):
     """«Lagre i prosjektet mitt»: save ``content()`` in a section of the project file.
 
-    If the section already holds something, it is shown first, and nothing is
-    overwritten until the participant says yes.
+    If the section already holds something, it is shown first, and nothing is overwritten
+    until the participant says yes. Named parts: ``button``, ``confirm``, ``cancel``, ``status``.
     """
-    from . import workbook
 
-    button = widgets.Button(description="Lagre i prosjektet mitt", icon="save", layout=_fit(),
-                            tooltip="Lagre resultatet i prosjektfilen din (den blir på din maskin)")
-    confirm = widgets.Button(description="Ja, overskriv", layout=widgets.Layout(display="none", width="auto"))
-    cancel = widgets.Button(description="Nei, behold det som er lagret",
-                            layout=widgets.Layout(display="none", width="auto"))
-    status = widgets.HTML()
-    pending: dict[str, Any] = {}
+    def __init__(self, section: sections.Section | str, source: str, content: Callable[[], dict | None], *,
+                 path: Any = None) -> None:
+        from . import workbook
 
-    def ask(show: bool) -> None:
-        for choice in (confirm, cancel):
+        self._workbook, self._section, self._source, self._content, self._path = (
+            workbook, section, source, content, path)
+        self._pending: dict[str, Any] = {}
+        self.button = widgets.Button(description="Lagre i prosjektet mitt", icon="save", layout=_fit(),
+                                     tooltip="Lagre resultatet i prosjektfilen din (den blir på din maskin)")
+        self.confirm = widgets.Button(description="Ja, overskriv", layout=widgets.Layout(display="none", width="auto"))
+        self.cancel = widgets.Button(description="Nei, behold det som er lagret",
+                                     layout=widgets.Layout(display="none", width="auto"))
+        self.status = widgets.HTML()
+        self.button.on_click(self._safely(self._offer))
+        self.confirm.on_click(self._safely(self._write))
+        self.cancel.on_click(self._on_cancel)
+        super().__init__([widgets.HBox([self.button, self.confirm, self.cancel]), self.status])
+
+    def _ask(self, show: bool) -> None:
+        for choice in (self.confirm, self.cancel):
             choice.layout.display = None if show else "none"
 
-    def write() -> None:
-        saved = workbook.save(pending.pop("project"), path)
-        ask(False)
-        status.value = (f'<p role="status">Lagret i «{html.escape(saved.name)}» i mappen '
-                        f'«{html.escape(str(saved.parent))}». Filen blir på din maskin.</p>')
+    def _write(self) -> None:
+        saved = self._workbook.save(self._pending.pop("project"), self._path)
+        self._ask(False)
+        self.status.value = (f'<p role="status">Lagret i «{html.escape(saved.name)}» i mappen '
+                             f"«{html.escape(str(saved.parent))}». Filen blir på din maskin.</p>")
 
-    def offer() -> None:
-        data = content()
+    def _offer(self) -> None:
+        data = self._content()
         if data is None:
-            status.value = '<p role="status">Det er ingenting å lagre ennå. Fyll ut eller regn ut noe over først.</p>'
+            self.status.value = ('<p role="status">Det er ingenting å lagre ennå. Fyll ut eller regn ut noe over '
+                                 "først.</p>")
             return
-        project = workbook.load(path)
-        existing = workbook.section_summary(project, section)
-        pending["project"] = workbook.with_section(project, section, data, source)
+        wb = self._workbook
+        project = wb.load(self._path)
+        existing = wb.section_summary(project, self._section)
+        self._pending["project"] = wb.with_section(project, self._section, data, self._source)
         if existing:
-            status.value = ('<p role="status"><strong>Dette er allerede lagret og blir overskrevet:</strong> '
-                            f"{html.escape(existing)} Vil du overskrive det?</p>")
-            ask(True)
+            self.status.value = ('<p role="status"><strong>Dette er allerede lagret og blir overskrevet:</strong> '
+                                 f"{html.escape(existing)} Vil du overskrive det?</p>")
+            self._ask(True)
         else:
-            write()
+            self._write()
 
-    def safely(step: Callable[[], None]) -> Callable[[Any], None]:
+    def _safely(self, step: Callable[[], None]) -> Callable[[Any], None]:
         def run(_event: Any = None) -> None:
             try:
                 step()
             except Exception as error:
                 if not isinstance(error, InputError):
                     traceback.print_exc(limit=3)
-                ask(False)
-                status.value = error_html(error)
-
+                self._ask(False)
+                self.status.value = error_html(error)
         return run
 
-    def on_cancel(_event: Any = None) -> None:
-        pending.clear()
-        ask(False)
-        status.value = '<p role="status">Ingenting er endret. Det som var lagret, er beholdt.</p>'
+    def _on_cancel(self, _event: Any = None) -> None:
+        self._pending.clear()
+        self._ask(False)
+        self.status.value = '<p role="status">Ingenting er endret. Det som var lagret, er beholdt.</p>'
 
-    button.on_click(safely(offer))
-    confirm.on_click(safely(write))
-    cancel.on_click(on_cancel)
-    return widgets.VBox([widgets.HBox([button, confirm, cancel]), status])
+
+save_step = SaveStep  # the name notebooks and older code use
 
 
 class ProjectFileTools(widgets.VBox):
@@ -517,21 +525,7 @@ def question(prompt: str, options: Iterable[Any], *, value: Any = None) -> widge
     return box
 
 
-def record_editor(
-    controls: Mapping[str, widgets.ValueWidget],
-    records: Iterable[Any],
-    *,
-    apply: Callable[[list, str, int | None, dict], list],
-    values: Callable[[Any], dict],
-    label: Callable[[Any], str],
-    view: Callable[[list], Any],
-    note: str,
-    load: Callable[[list, bytes], list] | None = None,
-    save: tuple[sections.Section | str, str] | None = None,
-    content: Callable[[list], dict] | None = None,
-    actions: Iterable[str] | Mapping[str, str] = ("legg_til", "endre", "slett"),
-    path: Any = None,
-) -> widgets.VBox:
+class RecordEditor(widgets.VBox):
     """A form and a list: add, select to edit, delete; optionally import a CSV file and save.
 
     ``apply(records, action, index, form_values)`` is the pure edit (``action`` is
@@ -540,86 +534,117 @@ def record_editor(
     form stay as they were. Selecting a row fills the form with ``values(record)``;
     ``view(records)`` is shown under the list. ``load(records, raw)`` reads an uploaded
     file into the list; ``save=(section, notebook)`` saves ``content(records)``.
-    ``actions`` chooses the buttons (a mapping also renames them). The current list is
-    ``box.state.records``.
+    ``actions`` chooses the buttons (a mapping also renames them).
+
+    The parts have names, for code and tests: ``records`` (the current list), ``controls``
+    (the form, by field name), ``buttons`` (by action), ``clear``, ``listing``, ``message``,
+    ``result``, ``upload`` (or None) and ``saving`` (the «Lagre» step, or None).
     """
-    state = types.SimpleNamespace(records=list(records))
-    defaults = {name: control.value for name, control in controls.items()}
-    listing = widgets.Select(options=[], rows=8, description="Lista:", style={"description_width": "initial"},
-                             layout=widgets.Layout(width="46em", max_width="100%"))
-    names = {"legg_til": "Legg til", "endre": "Lagre endring", "slett": "Slett valgt"}
-    names.update(actions if isinstance(actions, Mapping) else {})
-    buttons = {action: widgets.Button(description=names[action], layout=_fit()) for action in actions}
-    clear = widgets.Button(description="Tøm skjemaet", tooltip="Sett skjemaet tilbake til standardverdiene",
-                           layout=_fit())
-    message, result = widgets.HTML(), widgets.Output()
-    done = {"legg_til": "Lagt til.", "endre": "Endringen er lagret.", "hent": "Hentet fra filen.",
-            "slett": "Slettet. Angrer du? Skjemaet har fortsatt verdiene: trykk «Legg til»."
-            if "legg_til" in buttons else "Fjernet."}
 
-    def refresh(selected: int | None = None) -> None:
-        listing.options = [(f"{i + 1}. {label(r)}", i) for i, r in enumerate(state.records)]
-        listing.value = selected if selected is not None and selected < len(state.records) else None
-        result.outputs = ()
+    def __init__(
+        self,
+        controls: Mapping[str, widgets.ValueWidget],
+        records: Iterable[Any],
+        *,
+        apply: Callable[[list, str, int | None, dict], list],
+        values: Callable[[Any], dict],
+        label: Callable[[Any], str],
+        view: Callable[[list], Any],
+        note: str,
+        load: Callable[[list, bytes], list] | None = None,
+        save: tuple[sections.Section | str, str] | None = None,
+        content: Callable[[list], dict] | None = None,
+        actions: Iterable[str] | Mapping[str, str] = ("legg_til", "endre", "slett"),
+        path: Any = None,
+    ) -> None:
+        self.records: list[Any] = list(records)
+        self.controls = dict(controls)
+        self._apply, self._values, self._label, self._view, self._load = apply, values, label, view, load
+        self._defaults = {name: control.value for name, control in self.controls.items()}
+        self.listing = widgets.Select(options=[], rows=8, description="Lista:",
+                                      style={"description_width": "initial"},
+                                      layout=widgets.Layout(width="46em", max_width="100%"))
+        names = {"legg_til": "Legg til", "endre": "Lagre endring", "slett": "Slett valgt"}
+        names.update(actions if isinstance(actions, Mapping) else {})
+        self.buttons = {action: widgets.Button(description=names[action], layout=_fit()) for action in actions}
+        self.clear = widgets.Button(description="Tøm skjemaet", tooltip="Sett skjemaet tilbake til standardverdiene",
+                                    layout=_fit())
+        self.message, self.result = widgets.HTML(), widgets.Output()
+        self._done = {"legg_til": "Lagt til.", "endre": "Endringen er lagret.", "hent": "Hentet fra filen.",
+                      "slett": "Slettet. Angrer du? Skjemaet har fortsatt verdiene: trykk «Legg til»."
+                      if "legg_til" in self.buttons else "Fjernet."}
+        for action, button in self.buttons.items():
+            button.on_click(self._on_action(action))
+        self.clear.on_click(self.reset)
+        self.listing.observe(self._on_select, names="value")
+        rows: list[widgets.Widget] = [widgets.HTML(run_live_note(note).data), *self.controls.values(),
+                                      widgets.HBox([*self.buttons.values(), self.clear]), self.message]
+        self.upload: widgets.FileUpload | None = None
+        if load is not None:
+            self.upload = widgets.FileUpload(accept=".csv,.txt", multiple=False, description="Hent fra CSV-fil",
+                                             layout=widgets.Layout(width="auto"))
+            self.upload.observe(self._on_upload, names="value")
+            rows.append(self.upload)
+        rows.append(self.listing)
+        self.saving = (save_step(save[0], save[1], lambda: content(self.records), path=path)
+                       if save and content else None)
+        self.refresh()
+        super().__init__([*rows, self.result, *([self.saving] if self.saving else [])])
+
+    @property
+    def state(self) -> types.SimpleNamespace:
+        """The current list as ``state.records`` (kept for notebooks written before the named parts)."""
+        return types.SimpleNamespace(records=self.records)
+
+    def refresh(self, selected: int | None = None) -> None:
+        """Redraw the list and the picture under it."""
+        self.listing.options = [(f"{i + 1}. {self._label(r)}", i) for i, r in enumerate(self.records)]
+        self.listing.value = selected if selected is not None and selected < len(self.records) else None
+        self.result.outputs = ()
         try:
-            result.append_display_data(view(state.records))
+            self.result.append_display_data(self._view(self.records))
         except Exception as error:
-            result.append_display_data(HTML(error_html(error)))
+            self.result.append_display_data(HTML(error_html(error)))
 
-    def run(action: str, change: Callable[[], list], selected: Callable[[list], int | None]) -> None:
+    def reset(self, _event: Any = None) -> None:
+        """Set the form back to its starting values."""
+        for name, control in self.controls.items():
+            control.value = self._defaults[name]
+
+    def _run(self, action: str, change: Callable[[], list], selected: Callable[[list], int | None]) -> None:
         try:
             new = change()
         except Exception as error:
             if not isinstance(error, InputError):
                 traceback.print_exc(limit=3)
-            message.value = error_html(error)
+            self.message.value = error_html(error)
             return
-        state.records = new
-        refresh(selected(new))
-        message.value = f'<p role="status">{done.get(action, "Ferdig.")} Lista har nå {len(new)} rader.</p>'
+        self.records = new
+        self.refresh(selected(new))
+        self.message.value = f'<p role="status">{self._done.get(action, "Ferdig.")} Lista har nå {len(new)} rader.</p>'
         if action == "legg_til":
-            reset()
+            self.reset()
 
-    def on_action(action: str) -> Callable[[Any], None]:
+    def _on_action(self, action: str) -> Callable[[Any], None]:
         def click(_event: Any = None) -> None:
-            index = listing.value
-            form = {name: control.value for name, control in controls.items()}
+            index = self.listing.value
+            form = {name: control.value for name, control in self.controls.items()}
             keep = {"legg_til": lambda new: None, "endre": lambda new: index, "slett": lambda new: None}[action]
-            run(action, lambda: apply(state.records, action, index, form), keep)
+            self._run(action, lambda: self._apply(self.records, action, index, form), keep)
         return click
 
-    def reset(_event: Any = None) -> None:
-        for name, control in controls.items():
-            control.value = defaults[name]
+    def _on_select(self, change: Any) -> None:
+        if change["new"] is not None and change["new"] < len(self.records):
+            for name, value in self._values(self.records[change["new"]]).items():
+                if name in self.controls:
+                    self.controls[name].value = value
 
-    def on_select(change: Any) -> None:
-        if change["new"] is not None and change["new"] < len(state.records):
-            for name, value in values(state.records[change["new"]]).items():
-                if name in controls:
-                    controls[name].value = value
-
-    for action, button in buttons.items():
-        button.on_click(on_action(action))
-    clear.on_click(reset)
-    listing.observe(on_select, names="value")
-    rows: list[widgets.Widget] = [widgets.HTML(run_live_note(note).data), *controls.values(),
-                                  widgets.HBox([*buttons.values(), clear]), message, listing]
-    if load is not None:
-        upload = widgets.FileUpload(accept=".csv,.txt", multiple=False, description="Hent fra CSV-fil",
-                                    layout=widgets.Layout(width="auto"))
-
-        def on_upload(change: Any) -> None:
-            if change["new"]:
-                run("hent", lambda: load(state.records, bytes(change["new"][0]["content"])), lambda new: None)
-                upload.value = ()  # so the same file can be picked again (the browser sends it anew)
-
-        upload.observe(on_upload, names="value")
-        rows.insert(-1, upload)
-    saving = [save_step(save[0], save[1], lambda: content(state.records), path=path)] if save and content else []
-    refresh()
-    box = widgets.VBox([*rows, result, *saving])
-    box.state = state
-    return box
+    def _on_upload(self, change: Any) -> None:
+        if change["new"] and self._load is not None:
+            load = self._load
+            self._run("hent", lambda: load(self.records, bytes(change["new"][0]["content"])), lambda new: None)
+            if self.upload is not None:
+                self.upload.value = ()  # so the same file can be picked again (the browser sends it anew)
 
 
 def row_form(

@@ -7,7 +7,7 @@ import json
 import pandas as pd
 import pytest
 
-from helseinnovasjon import carelogics, ui, workbook
+from helseinnovasjon import carelogics, editors, ui, workbook
 from helseinnovasjon.errors import InputError
 
 STATEMENTS = carelogics.load_statements()
@@ -184,7 +184,7 @@ def test_course_reading_and_logics_tables():
 # -- the widgets only wire up ------------------------------------------------------------------------
 
 def test_controls_drive_the_live_form():
-    controls = carelogics.controls(STATEMENTS)
+    controls = editors.care_logic_controls(STATEMENTS)
     assert list(controls)[:2] == ["u01", "u02"] and "refleksjon" in controls
     first = controls["u01"]
     dropdown = first.children[1]

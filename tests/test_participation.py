@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from helseinnovasjon import participation, workbook
+from helseinnovasjon import editors, participation, workbook
 from helseinnovasjon import stakeholders as st
 from helseinnovasjon.errors import InputError
 
@@ -66,16 +66,15 @@ def test_ladder_chart_carries_alt_text_and_needs_a_placement():
 
 def test_editor_places_and_saves(tmp_path):
     path = tmp_path / "mitt-prosjekt.json"
-    editor = participation.editor([make("Brukere"), make("Pårørende")], path=path)
-    listing = next(c for c in editor.children if c.__class__.__name__ == "Select")
-    now, goal = [c for c in editor.children if c.__class__.__name__ == "Dropdown"]
+    editor = editors.ladder_editor([make("Brukere"), make("Pårørende")], path=path)
+    listing, now, goal = editor.listing, editor.controls["trinn_naa"], editor.controls["trinn_maal"]
     _button(editor, "Lagre plassering").click()
     assert "Velg en interessent" in _message(editor)
     listing.value = 1
     now.value, goal.value = 3, 6
     _button(editor, "Lagre plassering").click()
-    assert (editor.state.records[1].level_now, editor.state.records[1].level_goal) == (3, 6)
-    editor.children[-1].children[0].children[0].click()
+    assert (editor.records[1].level_now, editor.records[1].level_goal) == (3, 6)
+    editor.saving.button.click()
     saved = workbook.load(path)["seksjoner"]["medvirkning"]["innhold"]
     assert saved["plasseringer"] == [{"navn": "Pårørende", "trinn_naa": 3, "trinn_maal": 6,
                                       "grad_naa": "Brukerorientering", "grad_maal": "Brukermedvirkning"}]

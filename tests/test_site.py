@@ -167,7 +167,7 @@ def test_theme_icons_come_from_the_stylesheet_not_a_1_5_mb_script(browser, site_
 
 def test_data_sources_page_lists_every_data_file(built_site):
     page = (built_site / "book/datakilder.html").read_text(encoding="utf-8")
-    package = json.loads((ROOT / "data/datapackage.json").read_text(encoding="utf-8"))
+    package = json.loads((ROOT / "helseinnovasjon/datasets/datapackage.json").read_text(encoding="utf-8"))
     for res in package["resources"]:
         assert res["title"] in page and f"helseinnovasjon/datasets/{res['path']}" in page
 

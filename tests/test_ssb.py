@@ -12,7 +12,7 @@ import urllib.parse
 import pandas as pd
 import pytest
 
-from helseinnovasjon import plotting, projection, ssb
+from helseinnovasjon import editors, plotting, projection, ssb
 from helseinnovasjon.errors import InputError
 
 from .conftest import ROOT
@@ -261,7 +261,7 @@ def test_a_damaged_or_old_cache_is_ignored(tmp_path):
 
 
 def test_the_cache_folder_is_next_to_the_project_file(tmp_path):
-    assert ssb.cache_folder(tmp_path / "mitt-prosjekt.json") == tmp_path / "ssb-tall"
+    assert editors.ssb_cache_folder(tmp_path / "mitt-prosjekt.json") == tmp_path / "ssb-tall"
 
 
 # -- files as the Statistikkbank delivers them ---------------------------------------------------
@@ -372,7 +372,7 @@ def test_the_books_own_format_still_reads():
 
 def test_form_fetches_only_on_the_button_and_keeps_the_last_good_result(tmp_path):
     replay = Replay()
-    box = ssb.form(folder=tmp_path, client=ssb.Client(replay), save=("ubalanse", "Din kommune"))
+    box = editors.municipality_form(folder=tmp_path, client=ssb.Client(replay), save=("ubalanse", "Din kommune"))
     assert replay.calls == [], "nothing may be fetched before the button is pressed"
     widgets = _walk(box)
     combo = next(w for w in widgets if type(w).__name__ == "Combobox")

@@ -10,7 +10,7 @@ import random
 
 import pytest
 
-from helseinnovasjon import participation, resume, workbook
+from helseinnovasjon import editors, participation, resume, workbook
 from helseinnovasjon import stakeholders as st
 from helseinnovasjon.errors import InputError
 
@@ -288,68 +288,63 @@ def test_content_is_plain_json_with_a_summary():
 # -- the editor widget -------------------------------------------------------------------------
 
 def _fill(editor, **values):
-    controls = {c.description.rstrip(":"): c for c in editor.children if hasattr(c, "description")}
-    names = {"navn": "Navn", "gruppe": "Gruppe", "makt": "Makt", "interesse": "Interesse", "holdning": "Holdning"}
     for name, value in values.items():
-        controls[names[name]].value = value
-    return controls
+        editor.controls[name].value = value
+    return {"Navn": editor.controls["navn"], "Makt": editor.controls["makt"]}
 
 
 def _button(editor, text):
-    row = next(c for c in editor.children if c.__class__.__name__ == "HBox")
-    return next(b for b in row.children if b.description == text)
+    return next(b for b in editor.buttons.values() if b.description == text)
 
 
 def _message(editor):
-    return next(c for c in editor.children if c.__class__.__name__ == "HTML" and
-                ("role=" in c.value or c.value == "")).value
+    return editor.message.value
 
 
 def test_editor_adds_edits_removes_and_keeps_input_on_errors(tmp_path):
     path = tmp_path / "mitt-prosjekt.json"
-    editor = st.editor([], path=path)
+    editor = editors.stakeholder_editor([], path=path)
     controls = _fill(editor, navn="Nattevaktene", gruppe="Ansatte", makt=2, interesse=5)
     _button(editor, "Legg til").click()
-    assert [i.name for i in editor.state.records] == ["Nattevaktene"] and "Lagt til" in _message(editor)
+    assert [i.name for i in editor.records] == ["Nattevaktene"] and "Lagt til" in _message(editor)
     assert controls["Navn"].value == ""  # the form is ready for the next one
     _fill(editor, navn="  NATTEVAKTENE ", makt=4)
     _button(editor, "Legg til").click()
     assert "står allerede i lista" in _message(editor) and 'role="alert"' in _message(editor)
     assert controls["Navn"].value == "  NATTEVAKTENE " and controls["Makt"].value == 4  # nothing typed is lost
-    assert len(editor.state.records) == 1
+    assert len(editor.records) == 1
     _fill(editor, navn="Ø" * 81)
     _button(editor, "Legg til").click()
     assert "for lang (81 tegn)" in _message(editor) and controls["Navn"].value == "Ø" * 81
     _fill(editor, navn="Pårørende", gruppe="Pårørende", makt=2, interesse=5)
     _button(editor, "Legg til").click()
-    listing = next(c for c in editor.children if c.__class__.__name__ == "Select")
+    listing = editor.listing
     assert len(listing.options) == 2 and listing.options[1][0].startswith("2. Pårørende")
     listing.value = 0  # select to edit: the form shows the saved values
     assert controls["Navn"].value == "Nattevaktene" and controls["Makt"].value == 2
     _fill(editor, makt=4)
     _button(editor, "Lagre endring").click()
-    assert editor.state.records[0].power == 4 and editor.state.records[0].quadrant == "Nøkkelaktør"
+    assert editor.records[0].power == 4 and editor.records[0].quadrant == "Nøkkelaktør"
     listing.value = 1
     _button(editor, "Slett valgt").click()
-    assert [i.name for i in editor.state.records] == ["Nattevaktene"] and "Angrer du" in _message(editor)
+    assert [i.name for i in editor.records] == ["Nattevaktene"] and "Angrer du" in _message(editor)
     _button(editor, "Slett valgt").click()  # nothing selected now
-    assert "Velg en interessent" in _message(editor) and len(editor.state.records) == 1
+    assert "Velg en interessent" in _message(editor) and len(editor.records) == 1
 
 
 def test_editor_imports_csv_saves_and_starts_from_the_saved_list(tmp_path):
     path = tmp_path / "mitt-prosjekt.json"
-    editor = st.editor([], path=path)
-    upload = next(c for c in editor.children if c.__class__.__name__ == "FileUpload")
+    editor = editors.stakeholder_editor([], path=path)
+    upload = editor.upload
     upload.value = ({"name": "kart.csv", "type": "text/csv", "size": 1, "last_modified": datetime.datetime(2026, 11, 23),
                      "content": memoryview(st.to_csv(st.load_example()))},)
-    assert len(editor.state.records) == 18 and "Hentet fra filen" in _message(editor)
+    assert len(editor.records) == 18 and "Hentet fra filen" in _message(editor)
     upload.value = ({"name": "kart.csv", "type": "text/csv", "size": 1, "last_modified": datetime.datetime(2026, 11, 23),
                      "content": memoryview(b"navn;gruppe\nA;B\n")},)
-    assert "mangler kolonnene" in _message(editor) and len(editor.state.records) == 18
+    assert "mangler kolonnene" in _message(editor) and len(editor.records) == 18
     assert upload.value == ()  # ready for the same file again, after the participant has fixed it
-    save = editor.children[-1]
-    save.children[0].children[0].click()
-    assert "Lagret i «mitt-prosjekt.json»" in save.children[1].value
+    editor.saving.button.click()
+    assert "Lagret i «mitt-prosjekt.json»" in editor.saving.status.value
     items, line = resume.stakeholders(path=path)
     assert items == st.load_example() and "Hentet 18 interessenter" in line
 
@@ -364,15 +359,14 @@ def test_a_participant_maps_15_stakeholders_saves_reopens_and_exports(tmp_path, 
     names = [f"{group} {n}" for n, group in enumerate(["Pårørende", "Tillitsvalgt", "Fastlege", "Brukerrådet",
                                                         "Økonomisjef"] * 3, start=1)]
     items, _ = resume.stakeholders(path=path)  # nothing saved yet: an empty list
-    editor = st.editor(items, path=path)
+    editor = editors.stakeholder_editor(items, path=path)
     for name in names:
         _fill(editor, navn=name, gruppe=random.choice(st.GROUPS), makt=random.randint(1, 5),
               interesse=random.randint(1, 5))
         _button(editor, "Legg til").click()
-    assert len(editor.state.records) == 15 and "Lista har nå 15 rader" in _message(editor)
-    save = editor.children[-1]
-    save.children[0].children[0].click()
-    assert "Lagret" in save.children[1].value
+    assert len(editor.records) == 15 and "Lista har nå 15 rader" in _message(editor)
+    editor.saving.button.click()
+    assert "Lagret" in editor.saving.status.value
 
     reopened, line = resume.stakeholders(path=path)  # the notebook opened again later
     assert [i.name for i in reopened] == names and "Hentet 15 interessenter" in line

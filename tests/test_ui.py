@@ -199,32 +199,31 @@ def _apply_names(records, action, index, form):
 
 def test_record_editor_adds_edits_deletes_and_keeps_everything_on_errors(tmp_path):
     name = ui.text("Navn:")
-    box = ui.record_editor({"navn": name}, ["Brukerne"], apply=_apply_names, values=lambda r: {"navn": r},
-                           label=str, view=lambda rs: HTMLView(", ".join(rs)), note="Kjør notatboka.",
-                           save=("interessenter", "Test"), content=lambda rs: {"tekst": ", ".join(rs)},
-                           path=tmp_path / "p.json")
-    buttons = {b.description: b for b in box.children if isinstance(b, widgets.HBox) for b in b.children}
-    listing = next(c for c in box.children if isinstance(c, widgets.Select))
-    message = next(c for c in box.children if isinstance(c, widgets.HTML) and c is not box.children[0])
+    box = ui.RecordEditor({"navn": name}, ["Brukerne"], apply=_apply_names, values=lambda r: {"navn": r},
+                          label=str, view=lambda rs: HTMLView(", ".join(rs)), note="Kjør notatboka.",
+                          save=("interessenter", "Test"), content=lambda rs: {"tekst": ", ".join(rs)},
+                          path=tmp_path / "p.json")
+    buttons = {b.description: b for b in box.buttons.values()}
+    listing, message = box.listing, box.message
 
     name.value = "Pårørende"
     buttons["Legg til"].click()
-    assert box.state.records == ["Brukerne", "Pårørende"] and name.value == "" and "2 rader" in message.value
+    assert box.records == ["Brukerne", "Pårørende"] and name.value == "" and "2 rader" in message.value
 
     name.value = " brukerne "
     buttons["Legg til"].click()  # duplicate: message, and neither the list nor the form changes
-    assert box.state.records == ["Brukerne", "Pårørende"] and name.value == " brukerne "
+    assert box.records == ["Brukerne", "Pårørende"] and name.value == " brukerne "
     assert "står allerede i lista" in message.value and "Traceback" not in message.value
 
     listing.value = 1  # selecting a row fills the form
     assert name.value == "Pårørende"
     name.value = "Pårørende og naboer"
     buttons["Lagre endring"].click()
-    assert box.state.records == ["Brukerne", "Pårørende og naboer"] and listing.value == 1
+    assert box.records == ["Brukerne", "Pårørende og naboer"] and listing.value == 1
 
     listing.value = 0
     buttons["Slett valgt"].click()
-    assert box.state.records == ["Pårørende og naboer"]
+    assert box.records == ["Pårørende og naboer"]
     assert [label for label, _ in listing.options] == ["1. Pårørende og naboer"]
 
 

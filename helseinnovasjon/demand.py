@@ -19,7 +19,9 @@ HOURS_TABLE = "timefordeling-alder-tjeneste-2023"
 ALL_SERVICES = "Alle tjenester"
 AGE_GROUPS = ["0-49", "50-66", "67-79", "80-89", "90+"]
 UNDER_67 = ["0-49", "50-66"]
-HOURS_SOURCE = "Kilde: SSB tabell 11643 (2023), gjengitt av Helseinnovasjonssenteret."
+# The table is the seed document's; it names SSB table 11643, which could not be verified.
+HOURS_SOURCE = ("Kilde: Helseinnovasjonssenteret, presentasjonen «Raskere innovasjon i helsesektoren» (2023), "
+                "som oppgir SSB tabell 11643. Tabellnummeret er ikke kontrollert mot SSB.")
 
 
 def age_label(group: str) -> str:

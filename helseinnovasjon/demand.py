@@ -162,10 +162,10 @@ def high_cost_sentence(figures: pd.DataFrame) -> str:
     """The high-cost users in one sentence, from the key figures."""
     f = figures["verdi"]
     return (
-        f"De {plotting.format_percent(f['hoykost_andel_brukere'])} av brukerne som koster mest, står for "
+        f"De {plotting.format_percent(f['hoykost_andel_brukere'])} av tjenestemottakerne som koster mest, står for "
         f"{plotting.format_percent(f['hoykost_andel_kostnader'])} av kostnadene i de kommunale pleie- og "
         f"omsorgstjenestene ({int(figures.loc['hoykost_andel_kostnader', 'aar'])}). Gjennomsnittsalderen deres er "
-        f"{int(f['hoykost_snittalder'])} år, mot {int(f['andre_brukere_snittalder'])} år for de andre brukerne, og "
+        f"{int(f['hoykost_snittalder'])} år, mot {int(f['andre_brukere_snittalder'])} år for de andre tjenestemottakerne, og "
         f"nesten {plotting.format_percent(f['hoykost_andel_hjemmetjenester'])} av kostnadene kommer fra tjenester i hjemmet."
     )
 

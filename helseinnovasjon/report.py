@@ -32,7 +32,7 @@ FILLED_BY = {
     "notater": "notatboka «Behov og plan»",
 }
 PRIVACY = ("Rapporten er laget fra prosjektfilen på din egen maskin. Den skal ikke inneholde opplysninger "
-           "som kan identifisere pasienter, brukere eller kolleger.")
+           "som kan identifisere tjenestemottakere, pasienter eller kolleger.")
 
 
 def _is_table(value: Any) -> bool:

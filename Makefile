@@ -1,6 +1,8 @@
 # Kursboka «Innovasjon og endringsledelse i helse- og omsorgstjenestene».
 #   make html   bygger nettstedet til _build/html
-#   make test   kjører alle testene
+#   make test   kjører alle testene (først de statiske sjekkene)
+#   make check  statiske sjekker: ruff (lint og format) og mypy, under ett minutt
+#   make test-fast  bare enhetstestene, uten å bygge boka eller starte en nettleser
 #   make serve  viser nettstedet på http://127.0.0.1:8000 (valgfri)
 #   make lab    åpner notatbøkene i JupyterLab (valgfri)
 #   make html-student  bygger studentutgaven uten løsningsforslag til _build/student/_build/html
@@ -16,7 +18,7 @@ BIN    := $(VENV)/bin
 READY  := $(VENV)/.installed
 BUILD  := $(BIN)/jupyter-book build . -W -n --keep-going
 
-.PHONY: html html-student bundle test serve lab benchmark linkcheck clean chromium
+.PHONY: html html-student bundle test test-fast check format serve lab benchmark linkcheck clean chromium
 
 $(READY): requirements.txt pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info[:2] < (3, 11))' || \
@@ -35,8 +37,19 @@ html-student: $(READY)
 bundle: $(READY)
 	$(BIN)/python scripts/bundle.py $(UKE)
 
-test: $(READY) chromium
+test: check chromium
 	$(BIN)/python -m pytest -n 2
+
+test-fast: $(READY)
+	$(BIN)/python -m pytest -n 2 tests -m "not site and not slow" -p no:nbmake -o addopts="-ra --strict-markers"
+
+check: $(READY)
+	$(BIN)/ruff check .
+	$(BIN)/mypy
+
+format: $(READY)
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
 
 chromium:
 	@command -v chromium >/dev/null 2>&1 || scripts/install-chromium.sh

@@ -17,10 +17,8 @@ from pybtex.style.formatting.unsrt import Style as UnsrtStyle
 from pybtex.style.formatting.unsrt import date, pages
 from pybtex.style.template import FieldIsMissing
 from pybtex.style.template import field as bib_field
-from pybtex.style.template import first_of, join, optional, optional_field, sentence, together, words
-from sphinxcontrib.bibtex.style.referencing import PersonStyle
-from pybtex.style.template import node
-from sphinxcontrib.bibtex.style.referencing import basic_author_year, extra_year
+from pybtex.style.template import first_of, join, node, optional, optional_field, sentence, together, words
+from sphinxcontrib.bibtex.style.referencing import PersonStyle, basic_author_year, extra_year
 from sphinxcontrib.bibtex.style.referencing.author_year import AuthorYearReferenceStyle
 
 
@@ -134,10 +132,7 @@ def register() -> None:
     """Make the styles known to pybtex and sphinxcontrib-bibtex (idempotent)."""
     # sphinxcontrib-bibtex has no setting for the undated label: swap its year node.
     basic_author_year.year = extra_year.year = _year_or_undated
-    try:
-        pybtex.plugin.register_plugin("pybtex.style.formatting", "norsk", NorwegianStyle)
-    except pybtex.plugin.PluginNameClashError:
-        pass
+    pybtex.plugin.register_plugin("pybtex.style.formatting", "norsk", NorwegianStyle, force=True)
     sphinxcontrib.bibtex.plugin.register_plugin(
         "sphinxcontrib.bibtex.style.referencing", "forfatter_aar", NorwegianAuthorYear, force=True
     )

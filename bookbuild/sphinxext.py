@@ -29,17 +29,19 @@ import json
 import os
 import re
 import shutil
+from collections.abc import Callable
 from pathlib import Path
+from typing import ClassVar
 
 from docutils import nodes
 from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.builders.html._assets import _JavaScript
 from sphinx.config import Config
-from sphinx.util import logging
-from sphinx.util.i18n import CatalogInfo
 from sphinx.transforms.post_transforms import SphinxPostTransform
+from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
+from sphinx.util.i18n import CatalogInfo
 
 import helseinnovasjon
 from helseinnovasjon import data
@@ -412,7 +414,7 @@ class CoursePlan(SphinxDirective):
     ``:plan:`` names the plan in datasets/datapackage.json (default ``kursplan``)."""
 
     has_content = False
-    option_spec = {"plan": lambda value: value.strip()}
+    option_spec: ClassVar[dict[str, Callable[[str], str]]] = {"plan": lambda value: value.strip()}
 
     def run(self) -> list[nodes.Node]:
         name = self.options.get("plan", PLAN_TABLE)
@@ -499,7 +501,8 @@ def _norwegian_names_in_site(app: Sphinx, exception: Exception | None) -> None:
 def _subset_icon_fonts(app: Sphinx, exception: Exception | None) -> None:
     """Keep only the icons the site uses in the theme's webfonts (bookbuild.icon_fonts)."""
     if exception is None and app.builder.format == "html":
-        static_dirs = [Path(d) / "static" for d in app.builder.theme.get_theme_dirs()]
+        theme = app.builder.theme  # type: ignore[attr-defined]  # the HTML builder's theme
+        static_dirs = [Path(d) / "static" for d in theme.get_theme_dirs()]
         for font, (before, after) in icon_fonts.subset_site(Path(app.outdir), static_dirs).items():
             logger.info(f"helseinnovasjon: {font} {before // 1024} kB -> {after // 1024} kB")
 

@@ -27,7 +27,7 @@ from typing import Any
 import matplotlib as mpl
 import pandas as pd
 
-from . import data, plotting
+from . import data, plotting, sections
 from .errors import InputError, join_words
 
 FACTORS_TABLE = "implementeringsfaktorer"
@@ -213,6 +213,11 @@ class Rating:
     note: str
 
     @property
+    def score(self) -> int:
+        """The rating as a number; 0 for a factor not rated (use :attr:`Assessment.rated` to leave those out)."""
+        return 0 if self.value is None else self.value
+
+    @property
     def label(self) -> str:
         if self.value is None:
             return "ikke vurdert"
@@ -245,8 +250,8 @@ class Assessment:
     @property
     def barriers(self) -> list[Rating]:
         """Factors rated below 0: the most negative first; then the more complex; then list order."""
-        return sorted((r for r in self.rated if r.value < 0),
-                      key=lambda r: (r.value, -_complexity_rank(r.complexity), r.factor.order))
+        return sorted((r for r in self.rated if r.score < 0),
+                      key=lambda r: (r.score, -_complexity_rank(r.complexity), r.factor.order))
 
     @property
     def top_barriers(self) -> list[Rating]:
@@ -254,7 +259,7 @@ class Assessment:
 
     @property
     def promoters(self) -> list[Rating]:
-        return sorted((r for r in self.rated if r.value > 0), key=lambda r: (-r.value, r.factor.order))
+        return sorted((r for r in self.rated if r.score > 0), key=lambda r: (-r.score, r.factor.order))
 
     @property
     def complex_factors(self) -> list[Rating]:
@@ -354,7 +359,7 @@ class Assessment:
             "notater": {r.factor.id: r.note for r in self.ratings},
             "hoy_risiko": self.high_risk,
             "viktigste_hindringer": [r.factor.name for r in self.top_barriers],
-            "tiltak": {r.factor.name: [f"{s.action} (ERIC: {s.eric})" for s in self.suggestions(r)]
+            "tiltak": {r.factor.id: [f"{s.action} (ERIC: {s.eric})" for s in self.suggestions(r)]
                        for r in self.top_barriers},
         }
         return {"tekst": f"{self.title}: {self.summary()}", "felt": fields, "tall": numbers, "kilde": SOURCE}
@@ -374,7 +379,7 @@ def assess(entries: Mapping[str, Any], *, title: str = "Mitt prosjekt", illustra
         entry = entries.get(factor.id, ("", "", ""))
         if isinstance(entry, Mapping):
             entry = (entry.get("vurdering"), entry.get("kompleksitet"), entry.get("notat"))
-        value, complexity, note = (list(entry) + [None, None, None])[:3]
+        value, complexity, note = ([*list(entry), None, None, None])[:3]
         ratings.append(Rating(factor, parse_rating(value, factor.name), parse_complexity(complexity, factor.name),
                               parse_note(note, factor.name)))
     if not any(r.value is not None for r in ratings):
@@ -408,7 +413,7 @@ def start(path: Path | None = None) -> tuple[str, dict[str, tuple[str, str, str]
         project = workbook.load(path)
     except InputError as error:
         return example[0], example[1], f"{error} {example[2]}"
-    saved = workbook.saved(project, "hindringer").get("tall", {})
+    saved = workbook.saved(project, sections.HINDRINGER).get("tall", {})
     ratings = saved.get("vurderinger") if isinstance(saved, dict) else None
     if not isinstance(ratings, dict) or not ratings:
         return example
@@ -424,7 +429,7 @@ def start(path: Path | None = None) -> tuple[str, dict[str, tuple[str, str, str]
     defaults = {f: (r if r in offered_ratings else "", c if c in offered_levels else "", n)
                 for f, (r, c, n) in defaults.items()}
     title = str(saved.get("tittel") or "Mitt prosjekt")
-    return title, defaults, f"Hentet vurderingen din fra prosjektfilen. {workbook.saved_line(project, 'hindringer')}."
+    return title, defaults, f"Hentet vurderingen din fra prosjektfilen. {workbook.saved_line(project, sections.HINDRINGER)}."
 
 
 def load_example(data_dir: Path = data.DATA_DIR) -> Assessment:
@@ -485,7 +490,7 @@ def complexity_strip(assessment: Assessment) -> plotting.Chart:
     fig, ax = plotting.new_figure((9.0, 2.4), margins={"left": 0.02, "right": 0.98, "top": 0.78, "bottom": 0.32})
     with mpl.rc_context(plotting.STYLE):
         for i, r in enumerate(ratings):
-            colour = colours.get(r.complexity, "white")
+            colour = colours.get(r.complexity or "", "white")
             ax.add_patch(mpl.patches.Rectangle((i, 0), 0.96, 1, facecolor=colour, edgecolor="#595959", linewidth=0.8))
             ax.text(i + 0.48, 0.5, r.complexity or "ikke\nvurdert", ha="center", va="center", fontsize=10,
                     color=plotting.text_colour(colour), fontweight="bold" if r.complexity == "kompleks" else "normal")

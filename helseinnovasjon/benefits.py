@@ -30,6 +30,7 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass, fields, replace
+from typing import Any
 
 import matplotlib as mpl
 from matplotlib.figure import Figure
@@ -318,8 +319,8 @@ def sensitivity(a: Assumptions, spread: float = DEFAULT_SPREAD) -> tuple[Swing, 
     their base value. Sorted with the input that moves the net present value most first."""
     swings = []
     for name, (low, high) in ranges(a, spread).items():
-        low_value = int(low) if name == "ramp_up" else low
-        high_value = int(high) if name == "ramp_up" else high
+        low_value: Any = int(low) if name == "ramp_up" else low  # Any: the field's own type varies by name
+        high_value: Any = int(high) if name == "ramp_up" else high
         swings.append(Swing(name, low_value, high_value,
                             analyse(replace(a, **{name: low_value})).npv,
                             analyse(replace(a, **{name: high_value})).npv))
@@ -487,7 +488,7 @@ def _number(value: object, name: str, *, integer: bool = False) -> float | int:
             if abs(value - round(value)) > 1e-9:
                 raise InputError(f"«{plotting.format_number(value, 2, trim=True)}» er ikke et helt tall",
                                  "Skriv et helt antall år.", field=LABELS[name])
-            return int(round(value))
+            return round(value)
         return float(value)
     text = str(value if value is not None else "").strip()
     for unit in ("kroner", "kr.", "kr", "%", "timer", "år"):
@@ -498,7 +499,7 @@ def _number(value: object, name: str, *, integer: bool = False) -> float | int:
 
 def assumptions_from_form(values: Mapping[str, object]) -> Assumptions:
     """Typed assumptions from what a participant typed or chose, or one clear Norwegian error."""
-    numbers = {f.name: _number(values[f.name], f.name, integer=f.name in ("ramp_up", "years", "start_year"))
+    numbers: dict[str, Any] = {f.name: _number(values[f.name], f.name, integer=f.name in ("ramp_up", "years", "start_year"))
                for f in fields(Assumptions) if f.name in values}
     return Assumptions(**numbers)
 

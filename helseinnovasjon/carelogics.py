@@ -186,12 +186,12 @@ def parse_choice(value: Any, *, field: str = "valget") -> str | None:
         return None
     if len(text) > 60:
         raise InputError(f"teksten er for lang ({len(text)} tegn) til å være navnet på en logikk",
-                         f"Velg en av disse: {', '.join(l.label for l in LOGICS.values())}.", field=field)
+                         f"Velg en av disse: {', '.join(logic.label for logic in LOGICS.values())}.", field=field)
     for key, logic in LOGICS.items():
         if text.casefold() in (key, logic.label.casefold(), logic.short.casefold()):
             return key
     raise InputError(f"«{text}» er ikke en av logikkene",
-                     f"Velg en av disse: {', '.join(l.label for l in LOGICS.values())}.", field=field)
+                     f"Velg en av disse: {', '.join(logic.label for logic in LOGICS.values())}.", field=field)
 
 
 def score(sorting: Mapping[str, Any], statements: pd.DataFrame) -> Result:
@@ -259,7 +259,7 @@ class Feedback:
     def _repr_html_(self) -> str:
         rows = []
         for item in self.result.items:
-            if item.verdict == OPEN:
+            if item.verdict == OPEN or item.chosen is None:  # nothing chosen yet: no feedback to give
                 continue
             reading = f"Kursets lesning: {LOGICS[item.course].label}."
             if item.other:
@@ -278,13 +278,15 @@ class Feedback:
         """The sorting and the reflection for the project file (``None`` while nothing is sorted)."""
         if self.result.sorted_count == 0 and not self.reflection:
             return None
-        rows = [{"Utsagn": f"{item.number}. {item.statement}",
-                 "Mitt valg": LOGICS[item.chosen].label if item.chosen else UNSORTED,
-                 "Kursets lesning": LOGICS[item.course].label,
-                 "Vurdering": item.verdict}
+        rows = [{"utsagn": f"{item.number}. {item.statement}",
+                 "mitt_valg": LOGICS[item.chosen].label if item.chosen else UNSORTED,
+                 "kursets_lesning": LOGICS[item.course].label,
+                 "vurdering": item.verdict}
                 for item in self.result.items]
-        numbers: dict[str, Any] = {"Sortering": rows,
-                                   "Min profil": profile(self.result)["Din sortering"].to_dict()}
+        by_label = {logic.label: key for key, logic in LOGICS.items()}
+        mine = profile(self.result)["Din sortering"].to_dict()
+        numbers: dict[str, Any] = {"sortering": rows,
+                                   "min_profil": {by_label.get(label, label): n for label, n in mine.items()}}
         return {"tekst": self.result.summary(), "felt": {"Refleksjon": self.reflection}, "tall": numbers,
                 "kilde": SOURCE}
 
@@ -320,8 +322,8 @@ def course_reading(statements: pd.DataFrame) -> pd.DataFrame:
 
 def logics_table() -> pd.DataFrame:
     """The four logics with a short description, as a reader-facing table."""
-    table = pd.DataFrame({"Logikk": [l.label for l in LOGICS.values()],
-                          "Kort fortalt": [l.description for l in LOGICS.values()]})
+    table = pd.DataFrame({"Logikk": [logic.label for logic in LOGICS.values()],
+                          "Kort fortalt": [logic.description for logic in LOGICS.values()]})
     return table.set_index("Logikk")
 
 

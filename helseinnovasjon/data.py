@@ -25,6 +25,7 @@ from typing import Any
 
 import pandas as pd
 
+from . import textfiles
 from .errors import InputError, join_words
 
 DATA_ENV = "HELSEINNOVASJON_DATA"
@@ -138,13 +139,7 @@ def parse_number(text: str, *, field: str, integer: bool = False, minimum: float
 
 
 def _decode(raw: bytes) -> str:
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return raw.decode("utf-16")
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        # Norwegian Excel on Windows saves "CSV (semikolondelt)" as Windows-1252.
-        return raw.decode("cp1252", errors="replace")
+    return textfiles.decode(raw, strict=False)
 
 
 def _parse(text: str, label: str) -> pd.DataFrame:

@@ -240,7 +240,7 @@ def explore(p_percent: float, q_percent: float, start_year: int, observed: pd.Se
         ax.set_ylim(0, 100)
         ax.set_xlim(years[0], years[-1])
         plotting.percent_axis(ax.yaxis)
-        plotting.year_axis(ax.xaxis, [y for y in years if y % 10 == 0] or [years[0], years[-1]])
+        plotting.year_axis(ax.xaxis, [int(y) for y in years if y % 10 == 0] or [int(years[0]), int(years[-1])])
         ax.set_ylabel("Andel kommuner")
         fig.suptitle("Spredning av forebyggende hjemmebesøk", x=0.12, y=0.98, ha="left",
                      fontsize=plotting.STYLE["axes.titlesize"], fontweight=plotting.STYLE["axes.titleweight"])

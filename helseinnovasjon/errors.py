@@ -8,6 +8,8 @@ that says what is wrong, where, and what to do.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 
 class InputError(ValueError):
     """Bad input from a participant or a data file; ``str()`` is plain Norwegian.
@@ -70,10 +72,12 @@ class InputError(ValueError):
         return self.message
 
 
-def join_words(items: list[str]) -> str:
-    """A Norwegian list: «a», «a og b», «a, b og c» (no comma before «og»)."""
-    items = [str(item) for item in items]
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " og " + items[-1]
+def join_words(items: Iterable[object]) -> str:
+    """A Norwegian list: «a», «a og b», «a, b og c» (no comma before «og»); «» for none."""
+    words = [str(item) for item in items]
+    if len(words) <= 1:
+        return "".join(words)
+    return ", ".join(words[:-1]) + " og " + words[-1]
 
 
 def _capitalise(text: str) -> str:

@@ -17,7 +17,7 @@ import html
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import matplotlib as mpl
 import pandas as pd
@@ -109,12 +109,26 @@ def form_values(item: st.Stakeholder) -> dict[str, Any]:
     return {"trinn_naa": item.level_now, "trinn_maal": item.level_goal}
 
 
+class Placement(NamedTuple):
+    """A stakeholder placed on the ladder: the rung now and the planned rung."""
+
+    item: st.Stakeholder
+    now: int
+    goal: int
+
+
+def placements(items: Sequence[st.Stakeholder]) -> list[Placement]:
+    """The stakeholders placed on the ladder, in list order (a place is always a pair of rungs)."""
+    return [Placement(i, i.level_now, i.level_goal) for i in items
+            if i.level_now is not None and i.level_goal is not None]
+
+
 def label(item: st.Stakeholder) -> str:
     """One line in the editor's list."""
-    if item.level_now is None:
+    if item.level_now is None or item.level_goal is None:
         return f"{item.name}: ikke plassert"
-    return f"{item.name}: nå {item.level_now} {LADDER[item.level_now]}, planlagt {item.level_goal} " \
-           f"{LADDER[item.level_goal]}"
+    return (f"{item.name}: nå {item.level_now} {LADDER[item.level_now]}, planlagt {item.level_goal} "
+            f"{LADDER[item.level_goal]}")
 
 
 def one_step_up(item: st.Stakeholder) -> str:
@@ -130,20 +144,20 @@ def one_step_up(item: st.Stakeholder) -> str:
 
 def content(items: Sequence[st.Stakeholder]) -> dict[str, Any]:
     """What is saved in the section «medvirkning»."""
-    placed = [i for i in items if i.level_now is not None]
-    up = sum(1 for i in placed if i.level_goal > i.level_now)
+    placed = placements(items)
+    up = sum(1 for p in placed if p.goal > p.now)
     text = (f"{len(placed)} av {len(items)} interessenter er plassert på Arnsteins stige; "
             f"{up} skal flyttes opp.") if items else "Ingen interessenter ennå."
-    return {"tekst": text, "plasseringer": [{"navn": i.name, "trinn_naa": i.level_now, "trinn_maal": i.level_goal,
-                                             "grad_naa": degree(i.level_now), "grad_maal": degree(i.level_goal)}
-                                            for i in placed]}
+    return {"tekst": text, "plasseringer": [{"navn": p.item.name, "trinn_naa": p.now, "trinn_maal": p.goal,
+                                             "grad_naa": degree(p.now), "grad_maal": degree(p.goal)}
+                                            for p in placed]}
 
 
 # -- what the notebook shows and saves ------------------------------------------------------------
 
 def chart(items: Sequence[st.Stakeholder], *, illustrative: bool = False) -> plotting.Chart:
     """Each placed stakeholder on Arnstein's ladder: where they stand now, and where the plan puts them."""
-    placed = [i for i in items if i.level_now is not None]
+    placed = placements(items)
     if not placed:
         raise InputError("ingen interessenter er plassert på stigen ennå",
                          "Velg en interessent, velg trinn nå og planlagt, og trykk «Lagre plassering».")
@@ -156,18 +170,18 @@ def chart(items: Sequence[st.Stakeholder], *, illustrative: bool = False) -> plo
                                             ("#f2f2f2", "#e6e6e6", "#d9d9d9")):
             ax.axvspan(low - 0.5, high + 0.5, color=shade, zorder=0)
             ax.text((low + high) / 2, -0.85, name, ha="center", va="center", fontsize=9, color="#1a1a1a")
-        for row, item in enumerate(placed):
-            if item.level_goal != item.level_now:
-                ax.annotate("", xy=(item.level_goal, row), xytext=(item.level_now, row),
+        for row, p in enumerate(placed):
+            if p.goal != p.now:
+                ax.annotate("", xy=(p.goal, row), xytext=(p.now, row),
                             arrowprops={"arrowstyle": "-|>", "color": plotting.CATEGORICAL[0], "linewidth": 1.6,
                                         "shrinkA": 5, "shrinkB": 5})
-        ax.scatter([i.level_now for i in placed], range(len(placed)), s=60, facecolor="white",
+        ax.scatter([p.now for p in placed], range(len(placed)), s=60, facecolor="white",
                    edgecolor=plotting.INK, linewidth=1.6, zorder=3, label="Nå")
-        ax.scatter([i.level_goal for i in placed], range(len(placed)), s=60, color=plotting.CATEGORICAL[0],
+        ax.scatter([p.goal for p in placed], range(len(placed)), s=60, color=plotting.CATEGORICAL[0],
                    marker="D", zorder=4, label="Planlagt")
-        ax.set_yticks(range(len(placed)), [st.short_label(i.name, 36, 1) for i in placed], fontsize=9)
-        for tick, item in zip(ax.get_yticklabels(), placed):
-            if item.group in users:
+        ax.set_yticks(range(len(placed)), [st.short_label(p.item.name, 36, 1) for p in placed], fontsize=9)
+        for tick, p in zip(ax.get_yticklabels(), placed):
+            if p.item.group in users:
                 tick.set_fontweight("bold")
         ax.set_xticks(range(1, 9), [f"{n}\n{LADDER_SHORT.get(n, LADDER[n])}" for n in range(1, 9)], fontsize=8)
         ax.set_xlim(0.5, 8.5)
@@ -176,10 +190,10 @@ def chart(items: Sequence[st.Stakeholder], *, illustrative: bool = False) -> plo
         fig.suptitle("Medvirkning på Arnsteins stige", x=0.02, y=1 - 0.1 / height, ha="left",
                      fontsize=plotting.STYLE["axes.titlesize"], fontweight=plotting.STYLE["axes.titleweight"])
         ax.legend(loc="lower right", bbox_to_anchor=(1.0, 1.0), ncols=2, borderaxespad=0.3, fontsize=9)
-    up = [i.name for i in placed if i.level_goal > i.level_now]
+    up = [p.item.name for p in placed if p.goal > p.now]
     note = " Dataene er illustrerende, skrevet for kurset." if illustrative else ""
     alt = ("Arnsteins stige fra 1 manipulasjon til 8 innbyggerkontroll. "
-           + "; ".join(f"{i.name}: nå {i.level_now}, planlagt {i.level_goal}" for i in placed) + ".")
+           + "; ".join(f"{p.item.name}: nå {p.now}, planlagt {p.goal}" for p in placed) + ".")
     caption = (f"Hvor {len(placed)} interessenter står nå (åpen sirkel) og hvor planen setter dem (ruter). "
                f"{len(up)} skal flyttes opp. Tjenestemottakere og pårørende står med fet skrift.{note} {SOURCE_LADDER}")
     return plotting.Chart(fig, alt, caption)
@@ -189,13 +203,13 @@ def view(items: Sequence[st.Stakeholder]) -> HTML:
     """The editor's picture: the ladder chart and a table (or a hint when nobody is placed)."""
     from . import ui
 
-    placed = [i for i in items if i.level_now is not None]
+    placed = placements(items)
     if not placed:
         return HTML('<p role="status">Ingen er plassert på stigen ennå. Velg en interessent i lista, velg trinn '
                     "og trykk «Lagre plassering».</p>")
-    frame = pd.DataFrame([{"Navn": i.name, "Gruppe": i.group, "Nå": f"{i.level_now} {LADDER[i.level_now]}",
-                           "Planlagt": f"{i.level_goal} {LADDER[i.level_goal]}", "Norsk grad nå": degree(i.level_now),
-                           "Norsk grad planlagt": degree(i.level_goal)} for i in placed])
+    frame = pd.DataFrame([{"Navn": p.item.name, "Gruppe": p.item.group, "Nå": f"{p.now} {LADDER[p.now]}",
+                           "Planlagt": f"{p.goal} {LADDER[p.goal]}", "Norsk grad nå": degree(p.now),
+                           "Norsk grad planlagt": degree(p.goal)} for p in placed])
     return HTML(f'<p class="hi-svar" role="status"><strong>{html.escape(content(items)["tekst"])}'
                 "</strong></p>" + chart(items).to_html()
                 + ui.table(frame, caption="Plassering på stigen, nå og planlagt").data)

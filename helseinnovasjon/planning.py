@@ -11,10 +11,11 @@ prosjektet mitt» saves.
 from __future__ import annotations
 
 import html
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from . import sections
 from .errors import InputError, join_words
 
 STAGES = [
@@ -25,6 +26,8 @@ STAGES = [
     "Avslutning og spredning av resultatet",
 ]
 STATUSES = ["Ikke startet", "I gang", "Ferdig"]
+# What the project file stores for each status (data, never the label the participant sees).
+STATUS_CODES = {"Ikke startet": "ikke_startet", "I gang": "i_gang", "Ferdig": "ferdig"}
 SOURCE = ("Fem steg for praksisnær forskning, utvikling og innovasjon, slik Helseinnovasjonssenteret viste dem "
           "i presentasjonen «Hvordan skape raskere innovasjon i helsesektoren».")
 
@@ -36,6 +39,7 @@ class Entry:
     heading: str
     text: str
     fields: dict
+    data: dict = field(default_factory=dict)
 
     def _repr_html_(self) -> str:
         rows = "".join(f"<dt>{html.escape(k)}</dt><dd>{html.escape(str(v))}</dd>" for k, v in self.fields.items())
@@ -43,16 +47,19 @@ class Entry:
                 f"<p>{html.escape(self.text)}</p><dl>{rows}</dl></div>")
 
     def record(self) -> dict:
-        return {"tekst": self.text, "felt": dict(self.fields)}
+        """The sentence, a readable snapshot («felt», for the report) and the data to resume from."""
+        record = {"tekst": self.text, "felt": dict(self.fields)}
+        return {**record, "tall": dict(self.data)} if self.data else record
 
 
-# The need form's parameters and the labels its answers are saved under.
+# The need form's parameters, the labels the participant sees, and the keys the data is saved under.
 NEED_FIELDS = {
     "title": "Prosjektets navn",
     "problem": "Problemet, og hvem det gjelder",
     "relevance": "Hvorfor det er viktig nå (relevans)",
     "insight": "Hvordan behovet er sjekket (innsikt)",
 }
+NEED_KEYS = {"title": "tittel", "problem": "problem", "relevance": "relevans", "insight": "innsikt"}
 # What the forms show before anything is saved: an example project (digital night supervision).
 EXAMPLE = {
     "behov": {
@@ -82,18 +89,17 @@ def _required(value: str, label: str, *, minimum: int = 1, maximum: int = 2000) 
 
 def need_statement(title: str, problem: str, relevance: str, insight: str) -> Entry:
     """The need or problem the project answers, checked for relevance and verified by insight."""
-    fields = {
-        "Prosjektets navn": _required(title, "Prosjektets navn", maximum=120),
-        "Problemet, og hvem det gjelder": _required(problem, "Problemet, og hvem det gjelder", minimum=20),
-        "Hvorfor det er viktig nå (relevans)": _required(relevance, "Hvorfor det er viktig nå (relevans)", minimum=20),
-        "Hvordan behovet er sjekket (innsikt)": _required(insight, "Hvordan behovet er sjekket (innsikt)", minimum=20),
-    }
-    return Entry(f"Behov: {fields['Prosjektets navn']}", fields["Problemet, og hvem det gjelder"], fields)
+    given = {"title": title, "problem": problem, "relevance": relevance, "insight": insight}
+    values = {name: _required(given[name], NEED_FIELDS[name], minimum=1 if name == "title" else 20,
+                              maximum=120 if name == "title" else 2000) for name in NEED_FIELDS}
+    fields = {NEED_FIELDS[name]: value for name, value in values.items()}
+    return Entry(f"Behov: {values['title']}", values["problem"], fields,
+                 {NEED_KEYS[name]: value for name, value in values.items()})
 
 
 def stage_plan(**stages: str) -> Entry:
     """Status and next step for each of the five stages: ``status_1=..., neste_1=...`` and so on."""
-    fields = {}
+    fields, steps = {}, []
     for number, stage in enumerate(STAGES, start=1):
         status = stages.get(f"status_{number}", STATUSES[0])
         if status not in STATUSES:
@@ -102,10 +108,11 @@ def stage_plan(**stages: str) -> Entry:
         if len(step) > 300:
             raise InputError("teksten er for lang", "Skriv neste steg med høyst 300 tegn.", field=stage)
         fields[f"{number}. {stage}"] = f"{status}" + (f": {step}" if step else "")
+        steps.append({"nr": number, "status": STATUS_CODES[status], "neste": step})
     done = sum(1 for number in range(1, 6) if stages.get(f"status_{number}") == "Ferdig")
     current = next((STAGES[n - 1] for n in range(1, 6) if stages.get(f"status_{n}", STATUSES[0]) != "Ferdig"), None)
     text = (f"{done} av 5 steg er ferdige. " + (f"Neste steg: {current.lower()}." if current else "Alle stegene er ferdige."))
-    return Entry("Plan i fem steg", text, fields)
+    return Entry("Plan i fem steg", text, fields, {"steg": steps})
 
 
 def notes(text: str) -> Entry:
@@ -113,16 +120,18 @@ def notes(text: str) -> Entry:
     return Entry("Notater", _required(text, "Notater", maximum=5000), {})
 
 
-def _saved_values(key: str, fields: dict[str, Any], text: str) -> dict[str, str]:
-    """Form values back from what :meth:`Entry.record` saved in section ``key``."""
-    if key == "behov":
-        return {name: str(fields[label]) for name, label in NEED_FIELDS.items() if fields.get(label)}
-    if key == "plan":
+def _saved_values(key: str, data: dict[str, Any], text: str) -> dict[str, str]:
+    """Form values back from the data (never the labels) :meth:`Entry.record` saved in section ``key``."""
+    if key == sections.BEHOV.key:
+        return {name: str(data[stored]) for name, stored in NEED_KEYS.items() if data.get(stored)}
+    if key == sections.PLAN.key:
+        labels = {code: label for label, code in STATUS_CODES.items()}
         values = {}
-        for number, stage in enumerate(STAGES, start=1):
-            status, _, step = str(fields.get(f"{number}. {stage}", "")).partition(": ")
-            if status in STATUSES:
-                values[f"status_{number}"], values[f"neste_{number}"] = status, step
+        for step in data.get("steg", []) if isinstance(data.get("steg"), list) else []:
+            number = step.get("nr") if isinstance(step, dict) else None
+            if isinstance(number, int) and 1 <= number <= len(STAGES) and step.get("status") in labels:
+                values[f"status_{number}"] = labels[step["status"]]
+                values[f"neste_{number}"] = str(step.get("neste") or "")
         return values
     return {"text": text} if text else {}
 
@@ -142,8 +151,8 @@ def start(path: Path | None = None) -> tuple[dict[str, dict[str, str]], str]:
     found = []
     for key in values:
         content = workbook.saved(project, key)
-        fields = content.get("felt") if isinstance(content.get("felt"), dict) else {}
-        saved = _saved_values(key, fields, str(content.get("tekst") or ""))
+        data: dict[str, Any] = content["tall"] if isinstance(content.get("tall"), dict) else {}
+        saved = _saved_values(key, data, str(content.get("tekst") or ""))
         if saved:
             values[key] = {**values[key], **saved}
             found.append(key)

@@ -15,9 +15,12 @@ import io
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import matplotlib as mpl
 import pandas as pd
+from cycler import cycler
+from matplotlib.axes import Axes
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter, MaxNLocator
@@ -35,7 +38,8 @@ CATEGORICAL = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9",
 HATCHES = ["", "//", "..", "xx", "\\\\", "--", "oo", "++"]
 INK = "#1a1a1a"
 
-STYLE = {
+# Any keys: matplotlib's stubs list every rc key as a Literal, which a plain dict literal cannot match.
+STYLE: dict[Any, Any] = {
     "figure.figsize": (7.5, 4.2),
     "figure.dpi": 100,
     "savefig.dpi": 100,
@@ -53,7 +57,7 @@ STYLE = {
     "grid.color": "#d9d9d9",
     "grid.linewidth": 0.8,
     "axes.axisbelow": True,
-    "axes.prop_cycle": mpl.cycler(color=CATEGORICAL),
+    "axes.prop_cycle": cycler(color=CATEGORICAL),
     "text.color": INK,
     "xtick.color": INK,
     "ytick.color": INK,
@@ -93,7 +97,7 @@ def number_axis(axis, decimals: int = 0) -> None:
 def year_axis(axis, ticks: Sequence[int]) -> None:
     """Whole years as tick labels (no thousands separator: 2040, not 2 040)."""
     axis.set_ticks(list(ticks))
-    axis.set_major_formatter(FuncFormatter(lambda v, _pos: str(int(round(v)))))
+    axis.set_major_formatter(FuncFormatter(lambda v, _pos: str(round(v))))
 
 
 def sequential(n: int) -> list[str]:
@@ -129,7 +133,7 @@ def relative_luminance(colour: str) -> float:
 
 def new_figure(
     figsize: tuple[float, float] | None = None, *, margins: dict[str, float] | None = None
-) -> tuple[Figure, object]:
+) -> tuple[Figure, Axes]:
     """A figure and axes in the book's style.
 
     Margins are found by constrained layout, unless fixed ``margins`` (as for
@@ -228,7 +232,7 @@ def stacked_shares(
     title: str,
     legend_title: str,
     min_label: float = 6.0,
-) -> tuple[Figure, object]:
+) -> tuple[Figure, Axes]:
     """Horizontal 100 % bars: one bar per row, one segment per (ordered) column.
 
     ``shares`` holds percentages; each row should sum to about 100. Segments of at
@@ -269,7 +273,7 @@ def grouped_bars(
     ylabel: str,
     percent: bool = True,
     decimals: int = 0,
-) -> tuple[Figure, object]:
+) -> tuple[Figure, Axes]:
     """Vertical bars side by side: one group per category, one bar per series.
 
     Every bar carries its value (``decimals`` decimals), so the chart reads without colour.
@@ -307,7 +311,7 @@ def lines(
     ylabel: str,
     dashed: Sequence[str] = (),
     shade: tuple[str, str, str] | None = None,
-) -> tuple[Figure, object]:
+) -> tuple[Figure, Axes]:
     """Lines over years, y axis from zero; ``shade=(lower, upper, label)`` fills the gap
     where ``upper`` is above ``lower``. Dashed lines stay apart in grey-scale print."""
     fig, ax = new_figure(margins={"left": 0.15, "right": 0.97, "top": 0.84, "bottom": 0.1})
@@ -333,7 +337,7 @@ def lines(
 
 def run_chart(values: Sequence[float], centre: float, labels: Sequence[str], *, title: str, ylabel: str,
               centre_label: str = "Median", limits: tuple[float, float] | None = None,
-              highlight: Sequence[int] = (), baseline: int | None = None) -> tuple[Figure, object]:
+              highlight: Sequence[int] = (), baseline: int | None = None) -> tuple[Figure, Axes]:
     """Measurements in time order, joined by a line, with a dashed centre line (the median of a
     run chart). A control chart adds ``limits`` (lower, upper) as dotted lines, marks the points
     in ``highlight`` (outside the limits) and shades the ``baseline`` the limits come from."""

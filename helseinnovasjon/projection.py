@@ -25,6 +25,7 @@ import math
 import re
 from dataclasses import dataclass, fields
 from pathlib import Path
+from typing import ClassVar
 
 import pandas as pd
 
@@ -57,7 +58,7 @@ class Scenario:
     prevention: float = 0.0  # % less need among people 67+ (need postponed)
     recruitment_share: float = BASE_SHARE  # % of all employed that health and care can get
 
-    LIMITS = {
+    LIMITS: ClassVar[dict[str, tuple[float, float, str]]] = {
         "productivity": (0.0, 5.0, "årlig produktivitetsvekst"),
         "task_shifting": (0.0, 50.0, "oppgavedeling"),
         "welfare_technology": (0.0, 50.0, "velferdsteknologi"),
@@ -180,8 +181,8 @@ def project(
 def _round_people(value: float) -> int:
     """Round to two significant figures: 90 847 -> 91 000, 182 -> 180, 7 -> 7."""
     if abs(value) < 10:
-        return int(round(value))
-    digits = int(math.floor(math.log10(abs(value)))) - 1
+        return round(value)
+    digits = math.floor(math.log10(abs(value))) - 1
     return int(round(value, -digits))
 
 
@@ -327,8 +328,9 @@ def municipality_population(raw: bytes | str, *, label: str = "befolkningsfilen"
     if table.empty:
         raise InputError("filen har ingen rader med tall", "Lim inn eller last opp en tabell med befolkningstall.",
                          source=label)
-    ranges = {a: _age_range(a) for a in table["alder"].unique()}
-    unknown = [a for a, r in ranges.items() if r is None]
+    read = {a: _age_range(a) for a in table["alder"].unique()}
+    unknown = [a for a, r in read.items() if r is None]
+    ranges = {a: r for a, r in read.items() if r is not None}
     if unknown:
         raise InputError(f"aldersgruppen «{unknown[0]}» kan ikke leses", "Skriv alder som «85 år» eller «80-89».",
                          source=label, column="alder")

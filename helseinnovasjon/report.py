@@ -14,23 +14,10 @@ from typing import Any
 
 from IPython.display import HTML
 
-from . import workbook
+from . import sections, workbook
 
 # Where each section is filled in, for the sections that are still empty.
-FILLED_BY = {
-    "behov": "notatboka «Behov og plan»",
-    "ubalanse": "notatbøkene «Scenarioutforsker» og «Din kommune»",
-    "verdier": "notatboka «Logikker i praksis» (kapittel 1)",
-    "interessenter": "notatboka «Interessentkart» (kapittel 4)",
-    "medvirkning": "notatboka «Brukermedvirkning» (kapittel 4)",
-    "hindringer": "notatboka «Vurder ditt prosjekt» (kapittel 2)",
-    "laering": "notatboka «Kjøreark» (kapittel 3)",
-    "laeringskultur": "notatboka «Lærende organisasjon – egenvurdering» (kapittel 3)",
-    "laeringskultur_team": "notatboka «Lærende organisasjon – egenvurdering» (kapittel 3)",
-    "trygghet": "notatboka «Psykologisk trygghet i teamet» (kapittel 5)",
-    "plan": "notatboka «Behov og plan»",
-    "notater": "notatboka «Behov og plan»",
-}
+FILLED_BY = {key: section.filled_by for key, section in sections.SECTIONS.items()}
 PRIVACY = ("Rapporten er laget fra prosjektfilen på din egen maskin. Den skal ikke inneholde opplysninger "
            "som kan identifisere tjenestemottakere, pasienter eller kolleger.")
 
@@ -40,14 +27,23 @@ def _is_table(value: Any) -> bool:
     return isinstance(value, list) and bool(value) and all(isinstance(row, dict) for row in value)
 
 
-def _tables(content: dict) -> list[tuple[str, list[dict]]]:
+def _parts(key: str) -> tuple[str, ...]:
+    """Which parts of a saved section the report shows: the snapshot, and the data unless it repeats it."""
+    return ("felt", "tall") if sections.get(key).report_data else ("felt",)
+
+
+def _tables(content: dict, parts: tuple[str, ...]) -> list[tuple[str, list[dict]]]:
     """The saved lists of rows in a section, with their names."""
-    return [(str(name), rows) for key in ("felt", "tall") if isinstance(content.get(key), dict)
+    return [(sections.label(str(name)), rows) for key in parts if isinstance(content.get(key), dict)
             for name, rows in content[key].items() if _is_table(rows)]
 
 
 def _columns(rows: list[dict]) -> list[str]:
     return list(dict.fromkeys(column for row in rows for column in row))
+
+
+def _headings(rows: list[dict]) -> list[str]:
+    return [sections.label(column) for column in _columns(rows)]
 
 
 def _cell(value: Any) -> str:
@@ -56,14 +52,14 @@ def _cell(value: Any) -> str:
 
 def _markdown_table(rows: list[dict]) -> list[str]:
     columns = _columns(rows)
-    return ["| " + " | ".join(columns) + " |", "|" + "---|" * len(columns),
+    return ["| " + " | ".join(_headings(rows)) + " |", "|" + "---|" * len(columns),
             *("| " + " | ".join(_cell(row.get(c)).replace("|", "\\|").replace("\n", " ") for c in columns) + " |"
               for row in rows)]
 
 
 def _html_table(name: str, rows: list[dict]) -> str:
     columns = _columns(rows)
-    head = "".join(f'<th scope="col">{html.escape(c)}</th>' for c in columns)
+    head = "".join(f'<th scope="col">{html.escape(c)}</th>' for c in _headings(rows))
     body = "".join("<tr>" + "".join(f"<td>{html.escape(_cell(row.get(c)))}</td>" for c in columns) + "</tr>"
                    for row in rows)
     return f"<table><caption>{html.escape(name)}</caption><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
@@ -77,15 +73,16 @@ def _lines(value: Any) -> list[tuple[str, str]]:
             if _is_table(inner):
                 continue  # shown as a table by _tables
             if isinstance(inner, dict):
-                pairs += [(f"{key}: {k}", v) for k, v in _lines(inner)]
+                pairs += [(f"{sections.label(str(key))}: {k}", v) for k, v in _lines(inner)]
             else:
-                pairs.append((str(key), inner if isinstance(inner, str) else json.dumps(inner, ensure_ascii=False)))
+                pairs.append((sections.label(str(key)),
+                              inner if isinstance(inner, str) else json.dumps(inner, ensure_ascii=False)))
         return pairs
     return [("", str(value))]
 
 
-def _details(content: dict) -> list[tuple[str, str]]:
-    return [pair for key in ("felt", "tall") if key in content for pair in _lines(content[key])]
+def _details(content: dict, parts: tuple[str, ...]) -> list[tuple[str, str]]:
+    return [pair for key in parts if key in content for pair in _lines(content[key])]
 
 
 def markdown(project: dict[str, Any]) -> str:
@@ -99,8 +96,8 @@ def markdown(project: dict[str, Any]) -> str:
             continue
         content = section.get("innhold", {})
         out += [str(content.get("tekst", "")).strip(), ""]
-        out += [f"- **{label}:** {value}" if label else f"- {value}" for label, value in _details(content)]
-        for name, rows in _tables(content):
+        out += [f"- **{label}:** {value}" if label else f"- {value}" for label, value in _details(content, _parts(key))]
+        for name, rows in _tables(content, _parts(key)):
             out += ["", f"**{name}**", "", *_markdown_table(rows)]
         if content.get("kilde"):
             out += ["", f"Kilde: {content['kilde']}"]
@@ -122,14 +119,14 @@ def to_html(project: dict[str, Any], *, standalone: bool = True) -> str:
             continue
         content = section.get("innhold", {})
         parts.append(f"<p>{html.escape(str(content.get('tekst', '')))}</p>")
-        details = _details(content)
+        details = _details(content, _parts(key))
         if details:
             parts.append("<dl>" + "".join(f"<dt>{html.escape(k)}</dt><dd>{html.escape(str(v))}</dd>"
                                           for k, v in details) + "</dl>")
-        parts += [_html_table(name, rows) for name, rows in _tables(content)]
+        parts += [_html_table(name, rows) for name, rows in _tables(content, _parts(key))]
         if content.get("kilde"):
             parts.append(f"<p>Kilde: {html.escape(str(content['kilde']))}</p>")
-        parts.append(f"<p><small>{html.escape(workbook.saved_line(project, key))}.</small></p>")
+        parts.append(f"<p><small>{html.escape(workbook.saved_line(project, key) or '')}.</small></p>")
     body = "".join(parts)
     if not standalone:
         return f'<div class="hi-rapport">{body}</div>'

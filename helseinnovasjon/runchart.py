@@ -14,13 +14,14 @@ neither count towards nor break a run.
 
 from __future__ import annotations
 
+import itertools
 import math
 from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
 
-from . import data, plotting
+from . import data, plotting, sections
 from .errors import InputError, join_words
 
 EXAMPLE_TABLE = "eksempel-kjoreark"
@@ -92,10 +93,10 @@ def analyse(values: list[float] | pd.Series) -> Analysis:
         raise InputError("for mange målinger ligger på medianen",
                          f"Reglene trenger minst {MIN_POINTS} målinger som ikke ligger på medianen.")
     longest = current = 1
-    for before, after in zip(sides, sides[1:]):
+    for before, after in itertools.pairwise(sides):
         current = current + 1 if after == before else 1
         longest = max(longest, current)
-    crossings = sum(1 for before, after in zip(sides, sides[1:]) if after != before)
+    crossings = sum(1 for before, after in itertools.pairwise(sides) if after != before)
     return Analysis(median, len(sides), longest, longest_run_limit(len(sides)), crossings, min_crossings(len(sides)))
 
 
@@ -156,13 +157,13 @@ def explore(raw: bytes | str, title: str) -> plotting.Answer:
     values = table.set_index("periode")["verdi"]
     name = " ".join(str(title or "").split())[:80] or "Mine målinger"
     result = analyse(values)
-    numbers = {"måling": name, "perioder": [str(p) for p in values.index], "verdier": [float(v) for v in values],
+    numbers = {"maaling": name, "perioder": [str(p) for p in values.index], "verdier": [float(v) for v in values],
                "median": result.median, "lengste_serie": result.longest_run, "grense_serie": result.longest_run_limit,
-               "kryssinger": result.crossings, "minste_kryssinger": result.min_crossings, "tegn_på_endring": result.signal}
+               "kryssinger": result.crossings, "minste_kryssinger": result.min_crossings, "tegn_paa_endring": result.signal}
     return plotting.Answer(f"{name}: {verdict(result)}", chart(values, result, title=name, ylabel="Verdi"), numbers, SOURCE)
 
 
-SECTION = "laering"
+SECTION = sections.LAERING.key
 EXAMPLE_PASTE = ("periode;verdi\nuke 1;12\nuke 2;14\nuke 3;11\nuke 4;15\nuke 5;12\nuke 6;16\nuke 7;13\nuke 8;12\n"
                  "uke 9;14\nuke 10;15\nuke 11;11\nuke 12;16")
 
@@ -191,7 +192,7 @@ def start(path: Path | None = None) -> tuple[str, str, str]:
                 for p, v in zip(periods, values)]
     except (TypeError, ValueError):
         return example
-    name = str(saved.get("måling") or "Mine målinger")
+    name = str(saved.get("maaling") or "Mine målinger")
     line = (f"Hentet {len(rows)} målinger fra prosjektfilen. {workbook.saved_line(project, SECTION)}. "
             "Legg til nye målinger nederst, og trykk «Regn ut».")
     return "periode;verdi\n" + "\n".join(rows), name, line
@@ -242,7 +243,7 @@ def xmr(values: list[float] | pd.Series, baseline: int | None = None) -> Control
 
 def xmr_verdict(limits: ControlLimits, labels: list[str], *, baseline: int | None = None) -> str:
     """The control chart's answer in plain Norwegian."""
-    fmt = lambda v: plotting.format_number(v, 1, trim=True)  # noqa: E731 - local shorthand
+    fmt = lambda v: plotting.format_number(v, 1, trim=True)
     where = f"de {baseline} første målingene" if baseline else "alle målingene"
     text = (f"Gjennomsnittet for {where} er {fmt(limits.mean)}, og grensene er {fmt(limits.lower)} og "
             f"{fmt(limits.upper)}. ")

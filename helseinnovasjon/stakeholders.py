@@ -28,7 +28,7 @@ import textwrap
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal, overload
 
 import matplotlib as mpl
 import pandas as pd
@@ -36,11 +36,11 @@ from IPython.display import HTML
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.patches import Circle
 
-from . import data, plotting
+from . import data, plotting, sections
 from .errors import InputError, join_words
 
 EXAMPLE_TABLE = "interessenter-eksempel"
-SECTION, SECTION_PARTICIPATION = "interessenter", "medvirkning"
+SECTION, SECTION_PARTICIPATION = sections.INTERESSENTER.key, sections.MEDVIRKNING.key
 MAX_NAME, MAX_GROUP, MAX_STAKEHOLDERS = 60, 60, 40
 SCORE = (1, 5)
 ATTITUDE = (-2, 2)
@@ -174,6 +174,10 @@ def _text(value: Any, field: str, maximum: int, what: str) -> str:
     return text
 
 
+@overload
+def whole(value: Any, field: str, low: int, high: int, *, optional: Literal[False] = False) -> int: ...
+@overload
+def whole(value: Any, field: str, low: int, high: int, *, optional: bool) -> int | None: ...
 def whole(value: Any, field: str, low: int, high: int, *, optional: bool = False) -> int | None:
     """A whole number from ``low`` to ``high`` from a form or CSV value, or a Norwegian error."""
     if value is None or (not isinstance(value, str) and pd.isna(value)) or str(value).strip() in ("", "–"):
@@ -206,9 +210,14 @@ def _yes_no(value: Any, field: str) -> bool:
     raise InputError(f"«{value}» er verken ja eller nei", "Skriv «ja» eller «nei».", field=LABELS[field])
 
 
-def parse(values: Mapping[str, Any]) -> Stakeholder:
-    """A stakeholder from form or CSV values (Norwegian keys as in :data:`COLUMNS`)."""
-    return Stakeholder(
+def parse(values: Mapping[str, Any], *, lenient_rungs: bool = False) -> Stakeholder:
+    """A stakeholder from form or CSV values (Norwegian keys as in :data:`COLUMNS`).
+
+    A place on the participation ladder is a pair: the rung now and the planned rung, both or
+    neither. A half pair from a form or a CSV file is refused with a message saying what to fill
+    in; with ``lenient_rungs`` (what an older project file holds) the missing half is taken to
+    be the same as the other, so nothing a participant saved is lost."""
+    item = Stakeholder(
         name=_text(values.get("navn"), "navn", MAX_NAME, "et navn på interessenten"),
         group=_text(values.get("gruppe") or "Andre", "gruppe", MAX_GROUP, "en gruppe"),
         power=whole(values.get("makt"), "makt", *SCORE),
@@ -219,6 +228,19 @@ def parse(values: Mapping[str, Any]) -> Stakeholder:
         level_now=whole(values.get("trinn_naa"), "trinn_naa", *RUNGS, optional=True),
         level_goal=whole(values.get("trinn_maal"), "trinn_maal", *RUNGS, optional=True),
     )
+    return with_rungs(item, item.level_now, item.level_goal, lenient=lenient_rungs)
+
+
+def with_rungs(item: Stakeholder, now: int | None, goal: int | None, *, lenient: bool = False) -> Stakeholder:
+    """The stakeholder placed on rung ``now`` with ``goal`` planned (both None: not placed)."""
+    if (now is None) != (goal is None):
+        if not lenient:
+            missing, given = ("trinn_maal", "trinn_naa") if goal is None else ("trinn_naa", "trinn_maal")
+            raise InputError(f"«{LABELS[given]}» er fylt ut, men «{LABELS[missing]}» er tom",
+                             f"Fyll ut begge (et tall fra {RUNGS[0]} til {RUNGS[1]}), eller la begge stå tomme.",
+                             field=LABELS[missing])
+        now = goal = now if now is not None else goal
+    return replace(item, level_now=now, level_goal=goal)
 
 
 def _check_unique(items: Sequence[Stakeholder], new: Stakeholder, skip: int | None = None) -> None:
@@ -318,7 +340,7 @@ def read(source: str | Path | bytes, *, label: str | None = None) -> list[Stakeh
         raw = path.read_bytes() if path.is_file() else b""
         if not path.is_file():
             raise InputError("filen finnes ikke", "Kontroller filnavnet og mappen.", source=label)
-    text = data._decode(raw)  # noqa: SLF001 - same package: peek at the header for the optional columns
+    text = data._decode(raw)
     header = next((line for line in text.splitlines() if line.strip()), "")
     columns = next(csv.reader([header], delimiter=max([";", "\t", ","], key=header.count)), [])
     table = data.read_csv(raw, _schema(columns), label=label)
@@ -364,7 +386,7 @@ def from_records(records: Iterable[Mapping[str, Any]], source: str = "prosjektfi
     items: list[Stakeholder] = []
     for number, rec in enumerate(records, start=1):
         try:
-            items = add(items, parse(rec))
+            items = add(items, parse(rec, lenient_rungs=True))
         except InputError as error:
             raise InputError(f"interessent nummer {number} kan ikke leses: {error.problem}",
                              "Rett den i filen, eller start på nytt.", source=source) from None
@@ -408,8 +430,8 @@ def _with_saved_rungs(item: Stakeholder, placement: Mapping[str, Any] | None) ->
     if not placement:
         return item
     try:
-        return replace(item, level_now=whole(placement.get("trinn_naa"), "trinn_naa", *RUNGS, optional=True),
-                       level_goal=whole(placement.get("trinn_maal"), "trinn_maal", *RUNGS, optional=True))
+        return with_rungs(item, whole(placement.get("trinn_naa"), "trinn_naa", *RUNGS, optional=True),
+                          whole(placement.get("trinn_maal"), "trinn_maal", *RUNGS, optional=True), lenient=True)
     except InputError:
         return item
 
@@ -556,7 +578,8 @@ def grid(items: Sequence[Stakeholder], *, title: str = "Interessentkart", illust
         inverse = ax.transData.inverted()
         for text, box, anchor, pos in zip(texts, boxes, anchors, positions):
             centre = ((box[0] + box[2]) / 2, (box[1] + box[3]) / 2)
-            text.set_position(inverse.transform(centre))
+            x, y = inverse.transform(centre)
+            text.set_position((float(x), float(y)))
             if math.dist(centre, anchor) > 22 + max(box[2] - box[0], box[3] - box[1]) / 2:
                 edge = inverse.transform((min(max(anchor[0], box[0]), box[2]), min(max(anchor[1], box[1]), box[3])))
                 ax.plot([pos[0], edge[0]], [pos[1], edge[1]], color="#8c8c8c", linewidth=0.7, zorder=2)
@@ -588,7 +611,8 @@ def _region_centres() -> dict[tuple[bool, bool, bool], tuple[float, float]]:
     for ix in range(steps + 1):
         for iy in range(steps + 1):
             x, y = -1.7 + 3.4 * ix / steps, -1.5 + 3.2 * iy / steps
-            inside = tuple(math.dist((x, y), c) <= RADIUS for c in centres)
+            a, b, c = (math.dist((x, y), centre) <= RADIUS for centre in centres)
+            inside = (a, b, c)
             if any(inside):
                 acc = sums.setdefault(inside, [0.0, 0.0, 0.0])
                 acc[0] += x

@@ -32,7 +32,7 @@ from pathlib import Path
 import matplotlib as mpl
 import pandas as pd
 
-from . import data, plotting
+from . import data, plotting, sections
 from .errors import InputError
 
 MIN_RESPONDENTS = 5
@@ -80,6 +80,8 @@ def reversed_columns(items: pd.DataFrame) -> list[str]:
 
 def statement_table(kind: str = "trygghet") -> pd.DataFrame:
     """The statements as the notebooks show them."""
+    if kind not in ("trygghet", "laering"):
+        raise ValueError(f"unknown survey {kind!r}: use 'trygghet' or 'laering'")
     if kind == "trygghet":
         items = safety_items()
         return pd.DataFrame({"Nr.": items["nr"], "Påstand": items["utsagn"],
@@ -264,7 +266,7 @@ def safety_chart(responses: pd.DataFrame, summary: Summary, items: pd.DataFrame,
     with mpl.rc_context(plotting.STYLE):  # one row of seven keys, in order; fixed margins draw faster
         fig.legends.clear()
         fig.set_layout_engine("none")
-        ax.set_position([0.38, 0.22, 0.59, 0.68])
+        ax.set_position((0.38, 0.22, 0.59, 0.68))
         fig.legend(title="Skår etter snuing (1 = minst trygt, 7 = tryggest)", ncols=high - low + 1,
                    loc="lower center", fontsize=9, title_fontsize=9)
     means = summary.item_means
@@ -291,8 +293,8 @@ def safety_team(responses: pd.DataFrame, team: str = "", *, illustrative: bool =
     summary = summarise(responses, reversed_columns(items), low, high)
     name = _team_name(team, "Teamet")
     numbers = {"team": name, "antall_svar": summary.respondents, "snitt_skala": round(summary.scale_mean, 2),
-               "påstander": [{"påstand": f"{nr}. {short}", "snitt": round(float(summary.item_means[f"p{nr}"]), 2),
-                              "antall svar": int(summary.item_answers[f"p{nr}"])}
+               "paastander": [{"paastand": f"{nr}. {short}", "snitt": round(float(summary.item_means[f"p{nr}"]), 2),
+                               "antall_svar": int(summary.item_answers[f"p{nr}"])}
                              for nr, short in zip(items["nr"], items["kort"])],
                "cronbachs_alfa": None if summary.alpha is None else round(summary.alpha, 3),
                "merknad": summary.alpha_note, "illustrerende": illustrative}
@@ -343,18 +345,19 @@ def start_self_assessment(path: Path | None = None) -> tuple[dict[str, int], str
         project = workbook.load(path)
     except InputError as error:
         return example[0], f"{error} {example[1]}"
-    saved = workbook.saved(project, "laeringskultur").get("tall", {})
-    answers = saved.get("påstander") if isinstance(saved, dict) else None
-    by_label = {label: item for item, label in slider_labels().items()}
+    saved = workbook.saved(project, sections.LAERINGSKULTUR).get("tall", {})
+    answers = saved.get("paastander") if isinstance(saved, dict) else None
+    ids = set(slider_labels())
     low, high = LEARNING_SCALE
     values = {}
     for answer in answers if isinstance(answers, list) else []:
-        item = by_label.get(answer.get("påstand")) if isinstance(answer, dict) else None
-        if item and isinstance(answer.get("svar"), (int, float)) and low <= answer["svar"] <= high:
-            values[item] = int(round(answer["svar"]))
-    if set(values) != set(by_label.values()):
+        item = answer.get("id") if isinstance(answer, dict) else None
+        if item in ids and isinstance(answer.get("svar"), (int, float)) and low <= answer["svar"] <= high:
+            values[item] = round(answer["svar"])
+    if set(values) != ids:
         return example
-    return values, (f"Glidebryterne starter med din forrige vurdering. {workbook.saved_line(project, 'laeringskultur')}."
+    line = workbook.saved_line(project, sections.LAERINGSKULTUR)
+    return values, (f"Glidebryterne starter med din forrige vurdering. {line}."
                     " Flytt dem hvis noe har endret seg.")
 
 
@@ -384,7 +387,7 @@ def profile_chart(means: pd.Series, items: pd.DataFrame, *, title: str) -> tuple
             ax.bar_label(bars, labels=[plotting.format_number(means.iloc[n], 1) for n in rows], padding=3, fontsize=9)
         ax.invert_yaxis()
         ax.set_xlim(0, 5.4)
-        ax.set_xticks(range(0, 6))
+        ax.set_xticks(range(6))
         ax.set_xlabel("1 = helt uenig, 5 = helt enig")
         ax.grid(axis="y", visible=False)
         ax.set_title(title)
@@ -424,7 +427,7 @@ def self_assessment(**answers: float) -> plotting.Answer:
            f"{int(row.iloc[0].idxmin()[1:])}, høyest: påstand {int(row.iloc[0].idxmax()[1:])}.")
     chart = plotting.Chart(fig, alt, f"{text} {LEARNING_SOURCE}")
     numbers = {"byggesteiner": [{"byggestein": k, "snitt": round(float(v), 2)} for k, v in blocks.items()],
-               "påstander": [{"påstand": labels[k], "svar": v} for k, v in values.items()]}
+               "paastander": [{"id": k, "paastand": labels[k], "svar": v} for k, v in values.items()]}
     return plotting.Answer(f"Din vurdering. {text}", chart, numbers, LEARNING_SOURCE)
 
 
@@ -448,8 +451,8 @@ def learning_team(responses: pd.DataFrame, team: str = "", *, illustrative: bool
     caption = f"{text}{note}{' ' + ILLUSTRATIVE if illustrative else ''} {LEARNING_SOURCE}"
     numbers = {"team": name, "antall_svar": len(answered),
                "byggesteiner": [{"byggestein": k, "snitt": round(float(v), 2)} for k, v in blocks.items()],
-               "påstander": [{"påstand": f"{int(k[1:])}. {short}", "snitt": round(float(means[k]), 2),
-                              "antall svar": int(answered[k].notna().sum())}
+               "paastander": [{"paastand": f"{int(k[1:])}. {short}", "snitt": round(float(means[k]), 2),
+                               "antall_svar": int(answered[k].notna().sum())}
                              for k, short in zip(items["id"], items["kort"])],
                "illustrerende": illustrative}
     return plotting.Answer(text, plotting.Chart(fig, alt, caption), numbers, LEARNING_SOURCE)

@@ -15,12 +15,13 @@ and are shown by :func:`show_error` as a Norwegian message, never as a traceback
 from __future__ import annotations
 
 import functools
-import numbers
 import html
+import numbers
 import traceback
 import types
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Any
 
 import ipywidgets as widgets
@@ -28,6 +29,7 @@ import pandas as pd
 import traitlets
 from IPython.display import HTML, display
 
+from . import sections
 from .errors import InputError
 
 
@@ -69,7 +71,7 @@ def friendly_errors() -> Iterator[None]:
     """
     try:
         yield
-    except Exception as error:  # noqa: BLE001 - this is the notebook's last line of defence
+    except Exception as error:
         if not isinstance(error, InputError):
             traceback.print_exc(limit=3)
         show_error(error)
@@ -116,7 +118,7 @@ def choice(
         page = widgets.Output()
         try:
             page.append_display_data(render(option))
-        except Exception as error:  # noqa: BLE001 - shown as a Norwegian message
+        except Exception as error:
             page.append_display_data(HTML(error_html(error)))
         pages.append(page)
     stack = widgets.Stack(pages, selected_index=dropdown.index)
@@ -184,7 +186,7 @@ def _presenter() -> tuple[widgets.Output, widgets.Output, Callable[[Callable[[],
     def present(produce: Callable[[], Any]) -> None:
         try:
             shown = produce()
-        except Exception as error:  # noqa: BLE001 - shown as a Norwegian message
+        except Exception as error:
             if not isinstance(error, InputError):
                 traceback.print_exc(limit=3)
             message.outputs = ()
@@ -203,7 +205,7 @@ def live_form(
     compute: Callable[..., Any],
     *,
     note: str,
-    save: tuple[str, str] | None = None,
+    save: tuple[sections.Section | str, str] | None = None,
 ) -> widgets.VBox:
     """Controls that recompute a result in a running notebook.
 
@@ -231,7 +233,7 @@ def csv_form(
     example: str,
     fields: Mapping[str, tuple[str, str]],
     note: str,
-    save: tuple[str, str] | None = None,
+    save: tuple[sections.Section | str, str] | None = None,
 ) -> widgets.VBox:
     """Upload a CSV file or paste a table, fill in a few fields, and press «Regn ut».
 
@@ -261,14 +263,14 @@ def csv_form(
                          message, result, *_save_row(save, last)])
 
 
-def _save_row(save: tuple[str, str] | None, last: dict[str, Any]) -> list[widgets.Widget]:
+def _save_row(save: tuple[sections.Section | str, str] | None, last: dict[str, Any]) -> list[widgets.Widget]:
     if save is None:
         return []
     section, source = save
     return [save_step(section, source, lambda: last["result"].record() if last["result"] is not None else None)]
 
 
-def save_step(section: str, source: str, content: Callable[[], dict | None], *, path: Any = None) -> widgets.VBox:
+def save_step(section: sections.Section | str, source: str, content: Callable[[], dict | None], *, path: Any = None) -> widgets.VBox:
     """«Lagre i prosjektet mitt»: save ``content()`` in a section of the project file.
 
     If the section already holds something, it is shown first, and nothing is
@@ -313,7 +315,7 @@ def save_step(section: str, source: str, content: Callable[[], dict | None], *, 
         def run(_event: Any = None) -> None:
             try:
                 step()
-            except Exception as error:  # noqa: BLE001 - shown as a Norwegian message
+            except Exception as error:
                 if not isinstance(error, InputError):
                     traceback.print_exc(limit=3)
                 ask(False)
@@ -332,6 +334,101 @@ def save_step(section: str, source: str, content: Callable[[], dict | None], *, 
     return widgets.VBox([widgets.HBox([button, confirm, cancel]), status])
 
 
+class ProjectFileTools(widgets.VBox):
+    """«Last ned prosjektfilen» and «Last opp prosjektfilen»: move the project file between
+    a browser, Binder, a JupyterHub and a laptop.
+
+    The download is a link to the file's own bytes (a ``data:`` address made in the notebook), so
+    nothing goes through a server. An upload is read and checked first and described next to the
+    current project; it replaces the file only when the participant says yes, and the replaced
+    file is kept as ``mitt-prosjekt.json.bak``. A file that cannot be used replaces nothing.
+    The parts are named, for code and tests: ``download``, ``link``, ``upload``, ``confirm``,
+    ``cancel``, ``status``.
+    """
+
+    def __init__(self, *, path: Any = None) -> None:
+        from . import workbook
+
+        self._workbook, self._path, self._pending = workbook, path, None
+        self.download = widgets.Button(description="Last ned prosjektfilen", icon="download", layout=_fit(),
+                                       tooltip="Lag en lenke som lagrer prosjektfilen i nedlastingsmappen din")
+        self.link = widgets.HTML()
+        self.upload = widgets.FileUpload(accept=".json", multiple=False, description="Last opp prosjektfilen",
+                                         layout=_fit())
+        self.confirm = widgets.Button(description="Ja, bruk den opplastede filen",
+                                      layout=widgets.Layout(display="none", width="auto"))
+        self.cancel = widgets.Button(description="Nei, behold prosjektet mitt",
+                                     layout=widgets.Layout(display="none", width="auto"))
+        self.status = widgets.HTML()
+        self.download.on_click(self._safely(self._offer_download))
+        self.upload.observe(self._safely(self._read_upload), names="value")
+        self.confirm.on_click(self._safely(self._replace))
+        self.cancel.on_click(self._safely(self._keep))
+        super().__init__([widgets.HTML(run_live_note("Knappene flytter prosjektfilen din inn og ut.").data),
+                          widgets.HBox([self.download]), self.link, self.upload,
+                          widgets.HBox([self.confirm, self.cancel]), self.status])
+
+    def _safely(self, step: Callable[[], None]) -> Callable[[Any], None]:
+        def run(_event: Any = None) -> None:
+            try:
+                step()
+            except Exception as error:
+                if not isinstance(error, InputError):
+                    traceback.print_exc(limit=3)
+                self._ask(False)
+                self.status.value = error_html(error)
+        return run
+
+    def _ask(self, show: bool) -> None:
+        for choice in (self.confirm, self.cancel):
+            choice.layout.display = None if show else "none"
+
+    def _offer_download(self) -> None:
+        import base64
+
+        wb = self._workbook
+        project = wb.load(self._path)
+        name = wb.default_path().name if self._path is None else Path(self._path).name
+        encoded = base64.b64encode(wb.to_bytes(project)).decode("ascii")
+        self.link.value = (f'<p><a download="{html.escape(name)}" href="data:application/json;base64,{encoded}">'
+                           f"Lagre «{html.escape(name)}» på maskinen din</a> (trykk på lenken). "
+                           f"{html.escape(wb.describe(project))}</p>")
+        self.status.value = ('<p role="status">Lenken er klar. Filen blir på maskinen din; den sendes ikke '
+                             "noe sted.</p>")
+
+    def _read_upload(self) -> None:
+        if not self.upload.value:
+            return
+        item = self.upload.value[0]
+        wb = self._workbook
+        try:
+            uploaded = wb.from_bytes(bytes(item["content"]), str(item.get("name") or "filen"),
+                                     "Prosjektfilen din er ikke endret.")
+        finally:
+            self.upload.value = ()  # the same file can be chosen again after a fix
+        current = wb.load(self._path)
+        self._pending = uploaded
+        self.status.value = ('<p role="status"><strong>Den opplastede filen:</strong> '
+                             f"{html.escape(wb.describe(uploaded))}<br><strong>Prosjektet ditt nå:</strong> "
+                             f"{html.escape(wb.describe(current))}<br>Vil du bruke den opplastede filen? "
+                             "Prosjektet du har nå, blir tatt vare på som en .bak-fil.</p>")
+        self._ask(True)
+
+    def _replace(self) -> None:
+        if self._pending is None:
+            return
+        saved = self._workbook.save(self._pending, self._path)
+        self._pending = None
+        self._ask(False)
+        self.status.value = (f'<p role="status">Prosjektfilen er byttet ut. Den forrige ligger i '
+                             f"«{html.escape(saved.name)}.bak» i samme mappe.</p>")
+
+    def _keep(self) -> None:
+        self._pending = None
+        self._ask(False)
+        self.status.value = '<p role="status">Ingenting er endret. Prosjektet ditt er som før.</p>'
+
+
 def action(label: str, do: Callable[[], Any], *, note: str) -> widgets.VBox:
     """A button that runs ``do()`` and says what it made (files) or what went wrong.
 
@@ -342,7 +439,7 @@ def action(label: str, do: Callable[[], Any], *, note: str) -> widgets.VBox:
     def on_click(_event: Any = None) -> None:
         try:
             made = do()
-        except Exception as error:  # noqa: BLE001 - shown as a Norwegian message
+        except Exception as error:
             if not isinstance(error, InputError):
                 traceback.print_exc(limit=3)
             status.value = error_html(error)
@@ -385,7 +482,7 @@ def table(frame, *, caption: str, decimals: int = 0) -> HTML:
             if value is None or value is pd.NA or (isinstance(value, float) and value != value):
                 text, align = "–", "right"  # missing, as in printed statistics
             elif isinstance(value, numbers.Real) and not isinstance(value, bool):
-                text, align = format_number(value, decimals, trim=True), "right"
+                text, align = format_number(float(value), decimals, trim=True), "right"
             else:
                 text, align = str(value), "left"
             tag = 'th scope="row"' if i == 0 else "td"
@@ -433,7 +530,7 @@ def record_editor(
     view: Callable[[list], Any],
     note: str,
     load: Callable[[list, bytes], list] | None = None,
-    save: tuple[str, str] | None = None,
+    save: tuple[sections.Section | str, str] | None = None,
     content: Callable[[list], dict] | None = None,
     actions: Iterable[str] | Mapping[str, str] = ("legg_til", "endre", "slett"),
     path: Any = None,
@@ -469,13 +566,13 @@ def record_editor(
         result.outputs = ()
         try:
             result.append_display_data(view(state.records))
-        except Exception as error:  # noqa: BLE001 - shown as a Norwegian message
+        except Exception as error:
             result.append_display_data(HTML(error_html(error)))
 
     def run(action: str, change: Callable[[], list], selected: Callable[[list], int | None]) -> None:
         try:
             new = change()
-        except Exception as error:  # noqa: BLE001 - the list and the form stay as they were
+        except Exception as error:
             if not isinstance(error, InputError):
                 traceback.print_exc(limit=3)
             message.value = error_html(error)
@@ -533,7 +630,7 @@ def row_form(
     compute: Callable[..., Any],
     *,
     note: str,
-    save: tuple[str, str] | None = None,
+    save: tuple[sections.Section | str, str] | None = None,
 ) -> widgets.VBox:
     """:func:`live_form` with the controls laid out in rows: one row per item, its label first.
 

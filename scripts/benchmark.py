@@ -74,7 +74,7 @@ def page_weights(site: Path) -> dict[str, tuple[int, int]]:
                 name = str(page_file.relative_to(site))
                 fetched: set[Path] = set()
                 page = browser.new_page()
-                page.on("request", lambda request: fetched.add(site / urlsplit(request.url).path.lstrip("/"))
+                page.on("request", lambda request, fetched=fetched: fetched.add(site / urlsplit(request.url).path.lstrip("/"))
                         if request.url.startswith(base) else None)
                 page.goto(base + name, wait_until="networkidle")
                 page.close()

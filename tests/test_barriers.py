@@ -125,7 +125,7 @@ def test_ties_are_broken_by_complexity_then_list_order():
 
 
 def test_several_complex_factors_flag_high_risk():
-    entries = {i: (0, "kompleks", "") for i in ("teknologi", "ansatte", "team")}
+    entries = dict.fromkeys(("teknologi", "ansatte", "team"), (0, "kompleks", ""))
     result = barriers.assess(entries)
     assert result.high_risk and "Høy risiko: 3 av faktorene" in result.summary()
     assert {d.number for d in result.complex_nasss_domains()} == {2, 3, 4, 5, 6}
@@ -197,7 +197,7 @@ def test_form_values_give_a_ranked_explained_list_with_strategies_and_save():
     record = result.record()
     assert record["tekst"].startswith("Digitalt tilsyn om natten: De viktigste hindringene er")
     assert record["tall"]["hoy_risiko"] is True
-    assert record["tall"]["tiltak"]["Ansatte i tjenestene"][0] == "Finn og støtt ildsjeler (ERIC: Identify and prepare champions)"
+    assert record["tall"]["tiltak"]["ansatte"][0] == "Finn og støtt ildsjeler (ERIC: Identify and prepare champions)"
     project = workbook.with_section(workbook.new_project(), "hindringer", record, "Vurder ditt prosjekt")
     assert json.loads(json.dumps(project, ensure_ascii=False)) == project
 
@@ -226,7 +226,7 @@ def _form():
 
 def test_rating_form_has_seven_rows_and_recomputes():
     rows, form = _form()
-    note, *lines, message, result, saving = form.children
+    note, *lines, _message, result, _saving = form.children
     assert "Kjør interaktivt" in note.value and len(lines) == 8
     assert "Ansatte i tjenestene" in lines[3].children[0].value and len(lines[3].children) == 4
     assert "Nattilsyn:</strong> De viktigste hindringene er 1) ansatte i tjenestene" in result.outputs[0]["data"]["text/html"]
@@ -237,7 +237,7 @@ def test_rating_form_has_seven_rows_and_recomputes():
 def test_rating_form_keeps_input_and_last_result_when_nothing_is_rated():
     rows, form = _form()
     *_lines, message, result, _saving = form.children
-    for label, controls in rows.items():
+    for _label, controls in rows.items():
         for name, control in controls.items():
             if name.startswith("vurdering_"):
                 control.value = ""
@@ -270,6 +270,6 @@ def test_rating_form_starts_from_what_is_saved_else_the_example(tmp_path):
 def test_rating_form_leaves_an_unreadable_project_file_alone(tmp_path):
     path = tmp_path / "mitt-prosjekt.json"
     path.write_text("{ikke json", encoding="utf-8")
-    title, defaults, line = barriers.start(path)
+    _title, defaults, line = barriers.start(path)
     assert defaults == barriers.EXAMPLE_PROJECT and "eksempel" in line
     assert path.read_text(encoding="utf-8") == "{ikke json"

@@ -63,7 +63,7 @@ def test_duplicate_statements_are_reported_whatever_the_case_and_spacing():
 @pytest.mark.parametrize(("changes", "expected"), [
     ({"logikk": ["omsorg"] * 13 + ["byråkrati"]}, "logikken «byråkrati» finnes ikke"),
     ({"annen_lesning": ["omsorg"] + [None] * 13}, "den andre lesningen er den samme"),
-    ({"forklaring": ["Æ" * 400] + list(STATEMENTS["forklaring"])[1:]}, "400 tegn lang"),
+    ({"forklaring": ["Æ" * 400, *list(STATEMENTS["forklaring"])[1:]]}, "400 tegn lang"),
 ])
 def test_bad_statement_files_get_norwegian_messages(changes, expected):
     with pytest.raises(InputError, match=expected):
@@ -158,11 +158,10 @@ def test_record_keeps_æøå_and_goes_into_the_project_file(tmp_path):
     reflection = "  Vi må snakke om hva «effektivitet» betyr på vår avdeling – og hvem som får mindre tid. Æøå.  "
     record = carelogics.feedback(STATEMENTS, refleksjon=reflection, u01="omsorg", u12="styring").record()
     assert record["felt"]["Refleksjon"] == reflection.strip()
-    rows = record["tall"]["Sortering"]
-    assert len(rows) == 14 and rows[0]["Mitt valg"] == "Omsorgslogikk" and rows[0]["Vurdering"] == "samme"
-    assert rows[11]["Vurdering"] == "også mulig" and rows[1]["Mitt valg"] == carelogics.UNSORTED
-    assert record["tall"]["Min profil"] == {"Omsorgslogikk": 1, "Valgets logikk": 0,
-                                            "Styrings- og produksjonslogikk": 1, "Markedslogikk": 0}
+    rows = record["tall"]["sortering"]
+    assert len(rows) == 14 and rows[0]["mitt_valg"] == "Omsorgslogikk" and rows[0]["vurdering"] == "samme"
+    assert rows[11]["vurdering"] == "også mulig" and rows[1]["mitt_valg"] == carelogics.UNSORTED
+    assert record["tall"]["min_profil"] == {"omsorg": 1, "valg": 0, "styring": 1, "marked": 0}
     path = workbook.save(workbook.with_section(workbook.new_project(), "verdier", record, "Logikker i praksis"),
                          tmp_path / "mitt-prosjekt.json")
     saved = json.loads(path.read_text(encoding="utf-8"))
@@ -179,7 +178,7 @@ def test_course_reading_and_logics_tables():
     reading = carelogics.course_reading(STATEMENTS)
     assert reading.loc[14, "Kursets lesning"] == "Styrings- og produksjonslogikk"
     assert reading.loc[14, "Også mulig"] == "Omsorgslogikk" and reading.loc[1, "Også mulig"] == "–"
-    assert list(carelogics.logics_table().index) == [l.label for l in carelogics.LOGICS.values()]
+    assert list(carelogics.logics_table().index) == [logic.label for logic in carelogics.LOGICS.values()]
 
 
 # -- the widgets only wire up ------------------------------------------------------------------------

@@ -185,4 +185,5 @@ def test_key_figures_cite_sources_in_the_bibliography():
 def test_join_words_makes_a_norwegian_list():
     from helseinnovasjon.errors import join_words
 
-    assert [join_words(items) for items in (["a"], ["a", "b"], ["æ", "ø", "å"])] == ["a", "a og b", "æ, ø og å"]
+    assert [join_words(items) for items in ([], ["a"], ["a", "b"], ["æ", "ø", "å"])] == ["", "a", "a og b", "æ, ø og å"]
+    assert join_words(iter([1, 2])) == "1 og 2"

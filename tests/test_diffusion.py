@@ -72,7 +72,7 @@ def test_discrete_form_is_bass_1969_and_converges_to_the_closed_form():
     assert n[2] - n[1] == pytest.approx((p + q / m * n[1]) * (m - n[1]))
     errors = []
     for step in (0.5, 0.05, 0.005):
-        values = diffusion.bass_discrete(p, q, int(round(20 / step)), step=step)
+        values = diffusion.bass_discrete(p, q, round(20 / step), step=step)
         errors.append(abs(values[-1] - float(diffusion.bass_share(20, p, q))))
     assert errors[0] > errors[1] > errors[2] and errors[2] < 1e-3
     assert errors[0] / errors[1] == pytest.approx(10, rel=0.3)  # first order: error ∝ step

@@ -12,9 +12,9 @@ import pytest
 from .conftest import ROOT
 
 sys.path.insert(0, str(ROOT / "scripts"))
-import build_edition  # noqa: E402
+import build_edition
 
-from bookbuild.sphinxext import SOLUTION_BLOCK  # noqa: E402
+from bookbuild.sphinxext import SOLUTION_BLOCK
 
 SOLUTIONS = sorted(ROOT.glob("book/*.md"))
 

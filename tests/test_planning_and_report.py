@@ -7,10 +7,10 @@ import pytest
 from helseinnovasjon import planning, projection, report, ui, workbook
 from helseinnovasjon.errors import InputError
 
-NEED = dict(title="Digitalt tilsyn om natten",
-            problem="Nattevakten kjører til brukere som sover trygt, og har lite tid til dem som trenger hjelp.",
-            relevance="Flere eldre bor hjemme, og det er vanskelig å rekruttere nattevakter.",
-            insight="Vi har talt besøkene i fire uker og snakket med seks brukere og pårørende.")
+NEED = {"title": "Digitalt tilsyn om natten",
+            "problem": "Nattevakten kjører til brukere som sover trygt, og har lite tid til dem som trenger hjelp.",
+            "relevance": "Flere eldre bor hjemme, og det er vanskelig å rekruttere nattevakter.",
+            "insight": "Vi har talt besøkene i fire uker og snakket med seks brukere og pårørende."}
 
 
 def test_need_statement_keeps_the_four_answers():
@@ -132,13 +132,13 @@ def test_preview_uses_headings_below_the_notebook_page():
 def test_saved_rows_become_a_table_in_both_report_formats():
     rows = [{"navn": "Brukerne", "makt": 2}, {"navn": "Pårørende | naboer", "makt": 1, "merknad": "to\nlinjer"}]
     project = workbook.with_section(workbook.new_project(), "interessenter",
-                                    {"tekst": "To interessenter.", "tall": {"Interessenter": rows, "antall": 2}}, "x")
+                                    {"tekst": "To interessenter.", "tall": {"interessenter": rows, "antall": 2}}, "x")
     text = report.markdown(project)
-    assert "| navn | makt | merknad |" in text
+    assert "| Navn | Makt | Merknad |" in text
     assert "| Pårørende \\| naboer | 1 | to linjer |" in text
-    assert "- **antall:** 2" in text and '"navn"' not in text  # rows are not dumped as JSON pairs
+    assert "- **Antall:** 2" in text and '"navn"' not in text  # rows are not dumped as JSON pairs
     page = report.to_html(project)
-    assert '<caption>Interessenter</caption>' in page and '<th scope="col">merknad</th>' in page
+    assert '<caption>Interessenter</caption>' in page and '<th scope="col">Merknad</th>' in page
     assert "<td>Pårørende | naboer</td>" in page and "</style></head><body>" in page
 
 

@@ -99,7 +99,7 @@ def test_axis_labels_use_norwegian_format():
 
 
 def test_grouped_bars_labels_every_bar_and_uses_hatching():
-    fig, ax = plotting.grouped_bars({"A": [10, 20], "B": [30, 40]}, ["x", "y"], title="T", ylabel="Y")
+    _fig, ax = plotting.grouped_bars({"A": [10, 20], "B": [30, 40]}, ["x", "y"], title="T", ylabel="Y")
     hatches = {patch.get_hatch() for patch in ax.patches}
     assert "//" in hatches  # second series is hatched for black-and-white print
     labels = [t.get_text() for t in ax.texts]

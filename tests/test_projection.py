@@ -172,7 +172,7 @@ def test_example_municipality_reads_and_projects():
 
 
 def test_single_year_ssb_file_gives_the_exact_carer_ratio():
-    groups, single = projection.municipality_population(_single_year_file())
+    groups, _single = projection.municipality_population(_single_year_file())
     assert groups.loc[2022, "90+"] == 16 * 100 and groups.loc[2022, "0-17"] == 18 * 100
     text = projection.explore_municipality(_single_year_file(), "1 200")._repr_html_()
     # 17 ages 50-66 x 100 per 21 ages 85+ x 100 (2022), and x 150 (2040)

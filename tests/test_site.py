@@ -211,7 +211,7 @@ def _open(browser, url: str, *, width: int | None = None):
     return page, problems
 
 
-@pytest.mark.parametrize("name", PAGES + ["search", "genindex"])
+@pytest.mark.parametrize("name", [*PAGES, "search", "genindex"])
 def test_page_opens_without_errors_or_third_party_requests(browser, site_url, name):
     page, problems = _open(browser, f"{site_url}/{name}.html")
     assert page.locator("main, [role=main]").first.is_visible()
@@ -271,7 +271,7 @@ WIDTHS = {"telefon": 390, "nettbrett": 800, "laptop-150": 911, "skrivebord": 128
 
 
 @pytest.mark.parametrize("width", WIDTHS.values(), ids=WIDTHS.keys())
-@pytest.mark.parametrize("name", PAGES + ["search"])
+@pytest.mark.parametrize("name", [*PAGES, "search"])
 def test_page_has_no_wcag_21_aa_violations(browser, site_url, name, width):
     """axe-core (shipped inside axe-playwright-python, nothing downloaded) on the rendered page,
     after widgets and quizzes have been drawn."""

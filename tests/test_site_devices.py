@@ -61,7 +61,7 @@ def test_menu_button_hides_and_shows_the_sidebar_on_a_desktop(browser, site_url)
     assert problems == []
 
 
-@pytest.mark.parametrize("name", PAGES + ["search"])
+@pytest.mark.parametrize("name", [*PAGES, "search"])
 def test_no_page_scrolls_sideways_at_320_px(browser, site_url, name):
     page, problems = _open(browser, f"{site_url}/{name}.html", width=320)
     widths = page.evaluate("() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]")

@@ -10,8 +10,8 @@ import random
 
 import pytest
 
-from helseinnovasjon import stakeholders as st
 from helseinnovasjon import participation, workbook
+from helseinnovasjon import stakeholders as st
 from helseinnovasjon.errors import InputError
 
 VALID = {"navn": "Pårørende", "gruppe": "Pårørende", "makt": 2, "interesse": 5, "holdning": -1,
@@ -151,7 +151,7 @@ def test_the_example_uses_the_seeds_actor_groups_and_is_readable():
 
 @pytest.mark.parametrize("excel", [True, False])
 def test_csv_round_trip(tmp_path, excel):
-    items = st.load_example() + [make("Åse Ødegård (brukerrepresentant)", 1, 5, hast=False)]
+    items = [*st.load_example(), make("Åse Ødegård (brukerrepresentant)", 1, 5, hast=False)]
     path = st.write(items, tmp_path / "kart.csv", excel=excel)
     raw = path.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbfnavn;gruppe;") if excel else raw.startswith(b"navn,gruppe,")
@@ -382,3 +382,23 @@ def test_a_participant_maps_15_stakeholders_saves_reopens_and_exports(tmp_path, 
     assert "Ferdig." in export.children[2].value
     assert {p.name for p in tmp_path.glob("interessentkart.*")} == {"interessentkart.png", "interessentkart.svg",
                                                                    "interessentkart.csv"}
+
+
+def test_a_half_ladder_placement_in_a_csv_is_refused_with_the_row_and_what_to_fill_in():
+    # Bug from issue 17: «trinn_naa» filled, «trinn_maal» empty imported fine, then
+    # «Brukermedvirkning» failed with a raw KeyError: None.
+    raw = ("navn;gruppe;makt;interesse;holdning;legitimitet;hast;trinn_naa;trinn_maal\n"
+           "Brukerrådet;Tjenestemottakere;3;5;1;ja;nei;3;\n").encode("utf-8-sig")
+    with pytest.raises(InputError) as caught:
+        st.read(raw)
+    message = str(caught.value)
+    assert "linje 2" in message and "«Trinn nå» er fylt ut, men «Trinn planlagt» er tom" in message
+    assert "Fyll ut begge" in message
+
+
+def test_a_half_placement_already_saved_in_a_project_file_opens_as_no_planned_move():
+    record = {"navn": "Brukerrådet", "gruppe": "Tjenestemottakere", "makt": 3, "interesse": 5, "holdning": 1,
+              "legitimitet": True, "hast": False, "trinn_naa": 3, "trinn_maal": None}
+    [item] = st.from_records([record])
+    assert (item.level_now, item.level_goal) == (3, 3)
+    assert participation.label(item) == "Brukerrådet: nå 3 Informasjon, planlagt 3 Informasjon"

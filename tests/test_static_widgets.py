@@ -7,8 +7,8 @@ import json
 import pytest
 
 from bookbuild import static_widgets
-from bookbuild.sphinxext import keep_numbers_together, norwegian_names
 from bookbuild.icon_fonts import icon_map, used_codepoints
+from bookbuild.sphinxext import keep_numbers_together, norwegian_names
 
 
 def _model(name: str, **state) -> dict:

@@ -145,10 +145,10 @@ def test_five_answers_are_enough():
 def test_the_saved_record_holds_only_aggregates():
     answer = surveys.safety_team(surveys.load_safety_example(), "Team Nord", illustrative=True)
     record = answer.record()
-    assert set(record["tall"]) == {"team", "antall_svar", "snitt_skala", "påstander", "cronbachs_alfa",
+    assert set(record["tall"]) == {"team", "antall_svar", "snitt_skala", "paastander", "cronbachs_alfa",
                                    "merknad", "illustrerende"}
     assert record["tall"]["antall_svar"] == 12 and record["tall"]["illustrerende"] is True
-    assert record["tall"]["påstander"][3] == {"påstand": "4. Trygt å ta en sjanse", "snitt": 4.45, "antall svar": 11}
+    assert record["tall"]["paastander"][3] == {"paastand": "4. Trygt å ta en sjanse", "snitt": 4.45, "antall_svar": 11}
     assert answer.text.startswith("Team Nord: 12 svar. Gjennomsnittet er")
     assert "illustrerende" in answer.figure.caption and "8 − svaret" in answer.figure.caption
     assert "ikke et validert norsk" in answer.figure.caption
@@ -219,7 +219,7 @@ def test_block_scores_worked_by_hand():
     assert answer.numbers["byggesteiner"] == [
         {"byggestein": "Støttende læringsmiljø", "snitt": 4.0}, {"byggestein": "Konkrete læringsprosesser", "snitt": 2.0},
         {"byggestein": "Ledelse som forsterker læring", "snitt": 4.33}]
-    assert answer.numbers["påstander"][0] == {"påstand": "1. Trygt å si fra", "svar": 5.0}
+    assert answer.numbers["paastander"][0] == {"id": "u01", "paastand": "1. Trygt å si fra", "svar": 5.0}
     assert "Svakest: konkrete læringsprosesser" in answer.text
     assert "ikke forfatternes spørreskjema" in answer.figure.caption
 
@@ -278,6 +278,12 @@ def test_self_assessment_sliders_start_from_your_saved_answers(tmp_path):
     assert values == mine and line.startswith("Glidebryterne starter med din forrige vurdering.")
     # a hand-edited file with an answer missing: back to the example
     project = workbook.load(path)
-    del project["seksjoner"]["laeringskultur"]["innhold"]["tall"]["påstander"][0]
+    del project["seksjoner"]["laeringskultur"]["innhold"]["tall"]["paastander"][0]
     workbook.save(project, path)
     assert surveys.start_self_assessment(path)[0] == surveys.example_self_assessment()
+
+
+def test_statement_table_refuses_a_survey_it_does_not_know():
+    assert list(surveys.statement_table("laering").columns) == ["Nr.", "Byggestein", "Delområde", "Påstand"]
+    with pytest.raises(ValueError, match="unknown survey 'tryghet'"):
+        surveys.statement_table("tryghet")

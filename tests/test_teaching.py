@@ -51,6 +51,7 @@ def test_instructions_name_the_notebooks_and_exercises():
     assert "`din-kommune.ipynb`" in text and "oppg-tiltak-scenario" in text and "Personvern" in text
 
 
+@pytest.mark.slow
 def test_bundle_for_week_36_unpacks_and_runs_on_its_own(tmp_path):
     archive = teaching.make_bundle("36", tmp_path)
     assert archive.name == "uke-36.zip"
@@ -61,7 +62,7 @@ def test_bundle_for_week_36_unpacks_and_runs_on_its_own(tmp_path):
     assert {"uke-36/LES-MEG.md", "uke-36/requirements.txt", "uke-36/helseinnovasjon/datasets/datapackage.json",
             "uke-36/helseinnovasjon/projection.py", "uke-36/book/quiz/hvorfor-innovasjon.json"} <= set(names)
     notebooks = sorted(p.name for p in (root / "notebooks").glob("*.ipynb"))
-    assert notebooks == ["behov-og-plan.ipynb", "din-kommune.ipynb", "hvem-bruker-timene.ipynb",
+    assert notebooks == ["behov-og-plan.ipynb", "din-kommune.ipynb", "hvem-bruker-timene.ipynb", "prosjektfilen.ipynb",
                          "scenarioutforsker.ipynb", "ubalansen-i-tall.ipynb"]
     for path in (root / "notebooks").glob("*.ipynb"):
         cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
@@ -75,7 +76,7 @@ def test_bundle_for_week_36_unpacks_and_runs_on_its_own(tmp_path):
     run = subprocess.run([sys.executable, "-m", "pytest", "--nbmake", "-q", "-p", "no:cacheprovider", "-o", "addopts=",
                           "notebooks"], cwd=root, env=env, capture_output=True, text=True, timeout=600)
     assert run.returncode == 0, run.stdout[-3000:]
-    assert "5 passed" in run.stdout
+    assert "6 passed" in run.stdout
 
 
 def test_bundle_command_reports_unknown_week_in_norwegian():

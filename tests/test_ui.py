@@ -125,7 +125,7 @@ def test_csv_form_upload_paste_and_errors_keep_input_and_last_result():
         return f"{text.strip()} / {workforce}"
 
     form = ui.csv_form(compute, example="a;b", fields={"workforce": ("Ansatte:", "800")}, note="Prøv.")
-    note, upload, paste, workforce, button, message, result = form.children
+    note, upload, paste, _workforce, button, message, result = form.children
     assert "Kjør interaktivt" in note.value and result.outputs[0]["data"]["text/plain"] == "'a;b / 800'"
     paste.value = "feil;data"
     button.click()
@@ -194,7 +194,7 @@ def _apply_names(records, action, index, form):
     others = [r for i, r in enumerate(records) if not (action == "endre" and i == index)]
     if name.casefold() in {r.casefold() for r in others}:
         raise InputError(f"«{name}» står allerede i lista", "Velg et annet navn.", field="Navn")
-    return others + [name] if action == "legg_til" else [name if i == index else r for i, r in enumerate(records)]
+    return [*others, name] if action == "legg_til" else [name if i == index else r for i, r in enumerate(records)]
 
 
 def test_record_editor_adds_edits_deletes_and_keeps_everything_on_errors(tmp_path):

@@ -75,7 +75,7 @@ def facets() -> Path:
         ((0.0, -1.95), "Tilpasnings-\norientert", "«Hva betyr det\nsom har skjedd,\nfor X?»", PINK, HATCHES[4]),
     ]
     half = 1.85
-    for (cx, cy), name, question, colour, hatch in parts:
+    for (cx, cy), name, question, colour, _hatch in parts:
         poly = Polygon([(cx - half, cy), (cx, cy + half), (cx + half, cy), (cx, cy - half)], closed=True,
                        facecolor=colour + "48", edgecolor=INK, linewidth=1.4)
         ax.add_patch(poly)
@@ -152,7 +152,7 @@ def who_when() -> Path:
     # the two thresholds from the seed presentation, at the last stage
     y0 = n_rows + 0.35
     ax.annotate("", xy=(left + 4 * COLW + COLW / 2, n_rows + 0.05), xytext=(left + 4 * COLW + COLW / 2, y0 + 0.3),
-                arrowprops=dict(arrowstyle="-|>", color=INK, lw=1.6, mutation_scale=16))
+                arrowprops={"arrowstyle": "-|>", "color": INK, "lw": 1.6, "mutation_scale": 16})
     ax.text(left + 4 * COLW + COLW / 2 - 0.25, y0 + 0.45, "To terskler i steg 5: fra prosjekt til drift, og fra én aktør til mange",
             ha="right", va="center", fontsize=10.5, color=INK)
 

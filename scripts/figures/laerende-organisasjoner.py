@@ -22,7 +22,7 @@ import matplotlib.pyplot as plt  # noqa: E402
 from matplotlib.patches import FancyArrowPatch, FancyBboxPatch, Wedge  # noqa: E402
 
 from helseinnovasjon import runchart  # noqa: E402
-from helseinnovasjon.plotting import CATEGORICAL, HATCHES, INK  # noqa: E402
+from helseinnovasjon.plotting import CATEGORICAL, INK  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[2]
 SLUG = "laerende-organisasjoner"

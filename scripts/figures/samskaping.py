@@ -160,8 +160,8 @@ def journey() -> Path:
         ax.plot(j, feeling[j], marker="o", markersize=18, markerfacecolor="none", markeredgecolor=RED,
                 markeredgewidth=2.2, zorder=4)
         ax.annotate(text, xy=(j, feeling[j]), xytext=pos, ha="left", va="center", fontsize=10, color=INK,
-                    arrowprops=dict(arrowstyle="-", color=RED, linewidth=1.4, shrinkA=2, shrinkB=9),
-                    bbox=dict(boxstyle="round,pad=0.25", facecolor="white", edgecolor=RED, linewidth=1.0))
+                    arrowprops={"arrowstyle": "-", "color": RED, "linewidth": 1.4, "shrinkA": 2, "shrinkB": 9},
+                    bbox={"boxstyle": "round,pad=0.25", "facecolor": "white", "edgecolor": RED, "linewidth": 1.0})
 
     # Steps and touchpoints as two rows of labels under the plot, separated by thin rules.
     ax.plot([-0.5, len(steps) - 0.5], [-2.45, -2.45], color=GREY, linewidth=0.8, clip_on=False)

@@ -65,7 +65,7 @@ TIMELINE = [
 def timeline() -> Path:
     n = len(TIMELINE)
     fig, ax = plt.subplots(figsize=(7.6, 7.0), layout="constrained")
-    for row, (label, country, launch, start, end, note) in enumerate(TIMELINE):
+    for row, (_label, country, launch, start, end, note) in enumerate(TIMELINE):
         y = n - 1 - row
         colour = NORWAY if country == "NO" else SWEDEN
         fill = "#a9cde6" if country == "NO" else "#f6d69a"
@@ -120,7 +120,7 @@ MEASURES = [
 def three_measures() -> Path:
     fig, ax = plt.subplots(figsize=(7.6, 4.8), layout="constrained")
     n = len(MEASURES)
-    for row, (label, parts) in enumerate(MEASURES):
+    for row, (_label, parts) in enumerate(MEASURES):
         y = n - 1 - row
         left = 0
         for i, (value, part) in enumerate(parts):

@@ -15,9 +15,18 @@ import sphinxcontrib.bibtex.plugin
 from pybtex.style.formatting import toplevel
 from pybtex.style.formatting.unsrt import Style as UnsrtStyle
 from pybtex.style.formatting.unsrt import date, pages
-from pybtex.style.template import FieldIsMissing
+from pybtex.style.template import (
+    FieldIsMissing,
+    first_of,
+    join,
+    node,
+    optional,
+    optional_field,
+    sentence,
+    together,
+    words,
+)
 from pybtex.style.template import field as bib_field
-from pybtex.style.template import first_of, join, node, optional, optional_field, sentence, together, words
 from sphinxcontrib.bibtex.style.referencing import PersonStyle, basic_author_year, extra_year
 from sphinxcontrib.bibtex.style.referencing.author_year import AuthorYearReferenceStyle
 

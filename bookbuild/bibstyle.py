@@ -15,10 +15,44 @@ import sphinxcontrib.bibtex.plugin
 from pybtex.style.formatting import toplevel
 from pybtex.style.formatting.unsrt import Style as UnsrtStyle
 from pybtex.style.formatting.unsrt import date, pages
+from pybtex.style.template import (
+    FieldIsMissing,
+    first_of,
+    join,
+    node,
+    optional,
+    optional_field,
+    sentence,
+    together,
+    words,
+)
 from pybtex.style.template import field as bib_field
-from pybtex.style.template import first_of, join, names, node, optional, optional_field, sentence, together, words
 from sphinxcontrib.bibtex.style.referencing import PersonStyle, basic_author_year, extra_year
 from sphinxcontrib.bibtex.style.referencing.author_year import AuthorYearReferenceStyle
+
+
+def _is_others(person) -> bool:
+    """BibTeX's ``and others`` arrives as a person whose only name is «others»."""
+    return str(person).strip().lower() == "others"
+
+
+@node
+def names_mfl(children, context, role, **kwargs):
+    """pybtex's ``names`` node, but ``and others`` is written «mfl.» (pybtex would write «og others»)."""
+    assert not children
+    try:
+        persons = context["entry"].persons[role]
+    except KeyError:
+        raise FieldIsMissing(role, context["entry"]) from None
+    style = context["style"]
+    others = bool(persons) and _is_others(persons[-1])
+    named = [p for p in persons if not _is_others(p)]
+    formatted = [style.format_name(p, style.abbreviate_names) for p in named]
+    if not others:
+        return join(**kwargs)[formatted].format_data(context)
+    # «Teigen, Førland mfl.»: no «og» before the last named author when the list goes on
+    listed = join(sep=kwargs.get("sep", ", "))[formatted].format_data(context)
+    return join(sep=" ")[listed, "mfl."].format_data(context)
 
 
 class NorwegianStyle(UnsrtStyle):
@@ -27,7 +61,7 @@ class NorwegianStyle(UnsrtStyle):
     default_sorting_style = "author_year_title"
 
     def format_names(self, role, as_sentence=True):
-        formatted = names(role, sep=", ", sep2=" og ", last_sep=" og ")
+        formatted = names_mfl(role, sep=", ", sep2=" og ", last_sep=" og ")
         return sentence[formatted] if as_sentence else formatted
 
     def format_editor(self, e, as_sentence=True):

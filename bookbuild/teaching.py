@@ -96,7 +96,7 @@ def instructions(rows: pd.DataFrame) -> str:
         "",
         "## Personvern",
         "",
-        "Skriv aldri inn navn eller andre opplysninger som kan identifisere pasienter, brukere eller kolleger.",
+        "Skriv aldri inn navn eller andre opplysninger som kan identifisere tjenestemottakere, pasienter eller kolleger.",
         "Det du skriver inn på din egen maskin, blir der.",
         "",
     ])

@@ -60,12 +60,12 @@ SOURCE = ("Faktorene: Helseinnovasjonssenteret. Kompleksitet: NASSS (Greenhalgh 
 # An illustrative project for the form's defaults (night-time digital supervision at home).
 EXAMPLE_PROJECT = {
     "teknologi": ("-1", "komplisert", "Sensorene ga mange falske alarmer de første ukene."),
-    "malgruppe": ("1", "komplisert", "Mange brukere sover bedre uten at noen kommer inn om natten."),
-    "ansatte": ("-2", "kompleks", "Nattevaktene er redde for at brukerne blir mer alene."),
+    "malgruppe": ("1", "komplisert", "Mange tjenestemottakere sover bedre uten at noen kommer inn om natten."),
+    "ansatte": ("-2", "kompleks", "Nattevaktene er redde for at tjenestemottakerne blir mer alene."),
     "team": ("-1", "kompleks", "Dag- og nattevakt må bli enige om hvem som følger opp varslene."),
     "okonomi": ("0", "enkel", "Utstyret er betalt av et tilskudd de to første årene."),
     "styring": ("1", "komplisert", "Enhetslederen støtter prosjektet, men har lite tid."),
-    "regulering": ("-1", "kompleks", "Samtykke fra brukere med demens er ikke avklart."),
+    "regulering": ("-1", "kompleks", "Samtykke fra tjenestemottakere med demens er ikke avklart."),
 }
 
 

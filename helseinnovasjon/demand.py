@@ -19,7 +19,9 @@ HOURS_TABLE = "timefordeling-alder-tjeneste-2023"
 ALL_SERVICES = "Alle tjenester"
 AGE_GROUPS = ["0-49", "50-66", "67-79", "80-89", "90+"]
 UNDER_67 = ["0-49", "50-66"]
-HOURS_SOURCE = "Kilde: SSB tabell 11643 (2023), gjengitt av Helseinnovasjonssenteret."
+# The table is the seed document's; it names SSB table 11643, which could not be verified.
+HOURS_SOURCE = ("Kilde: Helseinnovasjonssenteret, presentasjonen «Raskere innovasjon i helsesektoren» (2023), "
+                "som oppgir SSB tabell 11643. Tabellnummeret er ikke kontrollert mot SSB.")
 
 
 def age_label(group: str) -> str:
@@ -160,10 +162,10 @@ def high_cost_sentence(figures: pd.DataFrame) -> str:
     """The high-cost users in one sentence, from the key figures."""
     f = figures["verdi"]
     return (
-        f"De {formatting.format_percent(f['hoykost_andel_brukere'])} av brukerne som koster mest, står for "
+        f"De {formatting.format_percent(f['hoykost_andel_brukere'])} av tjenestemottakerne som koster mest, står for "
         f"{formatting.format_percent(f['hoykost_andel_kostnader'])} av kostnadene i de kommunale pleie- og "
         f"omsorgstjenestene ({int(figures.loc['hoykost_andel_kostnader', 'aar'])}). Gjennomsnittsalderen deres er "
-        f"{int(f['hoykost_snittalder'])} år, mot {int(f['andre_brukere_snittalder'])} år for de andre brukerne, og "
+        f"{int(f['hoykost_snittalder'])} år, mot {int(f['andre_brukere_snittalder'])} år for de andre tjenestemottakerne, og "
         f"nesten {formatting.format_percent(f['hoykost_andel_hjemmetjenester'])} av kostnadene kommer fra tjenester i hjemmet."
     )
 

@@ -39,9 +39,9 @@ SOURCE_ROGERS = "Kategoriene: Rogers (2003)."
 # points on the normal curve in standard deviations from the mean adoption time.
 ADOPTER_CATEGORIES = [
     ("Innovatører", 2.5, -math.inf, -2.0),
-    ("Tidlige brukere", 13.5, -2.0, -1.0),
-    ("Tidlig majoritet", 34.0, -1.0, 0.0),
-    ("Sen majoritet", 34.0, 0.0, 1.0),
+    ("Tidlige ibruktakere", 13.5, -2.0, -1.0),
+    ("Tidlig flertall", 34.0, -1.0, 0.0),
+    ("Sent flertall", 34.0, 0.0, 1.0),
     ("Etternølere", 16.0, 1.0, math.inf),
 ]
 
@@ -105,7 +105,7 @@ def _check_percent(value: float, field: str) -> float:
 def check_parameters(p: float, q: float) -> tuple[float, float]:
     """``p`` and ``q`` as fractions per year, or a Norwegian message saying what is wrong."""
     values = []
-    for value, name in ((p, "p (påvirkning utenfra)"), (q, "q (påvirkning fra andre brukere)")):
+    for value, name in ((p, "p (påvirkning utenfra)"), (q, "q (påvirkning fra dem som har tatt den i bruk)")):
         try:
             number = float(value)
         except (TypeError, ValueError):
@@ -121,7 +121,7 @@ def check_parameters(p: float, q: float) -> tuple[float, float]:
             "Prøv for eksempel p = 0,01.", field="p (påvirkning utenfra)")
     if q < 0:
         raise InputError("q kan ikke være negativ", "Bruk 0 eller et positivt tall, for eksempel q = 0,3.",
-                         field="q (påvirkning fra andre brukere)")
+                         field="q (påvirkning fra dem som har tatt den i bruk)")
     if p > 1 or q > 1:
         raise InputError("p og q er andeler per år og kan ikke være større enn 1",
                          "Bruk for eksempel p = 0,03 og q = 0,38.")

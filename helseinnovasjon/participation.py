@@ -79,7 +79,7 @@ def users_report(items: Sequence[st.Stakeholder]) -> str:
     users = [i for i in items if i.group in USER_GROUPS]
     if not users:
         return ("Ingen interessenter i gruppene «Tjenestemottakere» eller «Pårørende». "
-                "Hvem representerer brukerne og de pårørende i prosjektet ditt?")
+                "Hvem representerer tjenestemottakerne og de pårørende i prosjektet ditt?")
     lines = []
     for item in users:
         where = (f"står på trinn {item.level_now} {LADDER[item.level_now].lower()} "
@@ -192,7 +192,7 @@ def chart(items: Sequence[st.Stakeholder], *, illustrative: bool = False) -> plo
     alt = ("Arnsteins stige fra 1 manipulasjon til 8 innbyggerkontroll. "
            + "; ".join(f"{p.item.name}: nå {p.now}, planlagt {p.goal}" for p in placed) + ".")
     caption = (f"Hvor {len(placed)} interessenter står nå (åpen sirkel) og hvor planen setter dem (ruter). "
-               f"{len(up)} skal flyttes opp. Brukere og pårørende står med fet skrift.{note} {SOURCE_LADDER}")
+               f"{len(up)} skal flyttes opp. Tjenestemottakere og pårørende står med fet skrift.{note} {SOURCE_LADDER}")
     return plotting.Chart(fig, alt, caption)
 
 

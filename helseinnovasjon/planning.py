@@ -64,13 +64,13 @@ NEED_KEYS = {"title": "tittel", "problem": "problem", "relevance": "relevans", "
 EXAMPLE = {
     "behov": {
         "title": "Digitalt tilsyn om natten",
-        "problem": "Nattevakten i hjemmetjenesten bruker mye tid på å kjøre til brukere som sover trygt, og har "
+        "problem": "Nattevakten i hjemmetjenesten bruker mye tid på å kjøre til tjenestemottakere som sover trygt, og har "
                    "lite tid til dem som trenger hjelp.",
         "relevance": "Antallet eldre som bor hjemme, øker, og det er vanskelig å rekruttere nattevakter.",
-        "insight": "Vi har talt besøkene i fire uker og snakket med seks brukere og deres pårørende.",
+        "insight": "Vi har talt besøkene i fire uker og snakket med seks tjenestemottakere og deres pårørende.",
     },
     "plan": {},
-    "notater": {"text": "Spørre lederen om vi kan prøve digitalt tilsyn hos tre brukere i januar."},
+    "notater": {"text": "Spørre lederen om vi kan prøve digitalt tilsyn hos tre tjenestemottakere i januar."},
 }
 
 

@@ -2,7 +2,8 @@
 
 The model is deliberately simple, so that every step can be explained on one page:
 
-1. **Hours per person by age.** SSB table 11643 gives each age group's share of the hours
+1. **Hours per person by age.** The seed document (Helseinnovasjonssenteret, citing SSB table 11643, a
+   table number not verified) gives each age group's share of the hours
    in the municipal services (2023). Dividing by the population of the group (2022) gives
    hours per person as an index: a 90-year-old gets about ten times the hours of a
    40-year-old. (The table covers home-based and day services, not long-term nursing-home
@@ -41,7 +42,9 @@ OLDER = ["67-79", "80-89", "90+"]
 WORKING_AGE = ["18-49", "50-66"]
 BASE_WORKFORCE = 400_000  # "more than 400 000" work in health and care (NOU 2023:4): a lower bound
 BASE_SHARE = 15.0  # % of all employed in health and care, 2021 (NOU 2023:4): a lower bound
-SOURCE = ("Kilde: SSB tabell 11643 og 12881 (via Helseinnovasjonssenteret og Helsedirektoratet), "
+# The hours table is the seed document's (Helseinnovasjonssenteret); its SSB table number is not verified.
+SOURCE = ("Kilde: timer etter alder fra en presentasjon fra Helseinnovasjonssenteret, som oppgir SSB tabell 11643 "
+          "(tabellnummeret er ikke kontrollert); befolkningen fra Helsedirektoratet, som viser til SSB tabell 12881; "
           "NOU 2023:4; egen framskriving.")
 
 

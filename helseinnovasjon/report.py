@@ -19,7 +19,7 @@ from . import sections, workbook
 # Where each section is filled in, for the sections that are still empty.
 FILLED_BY = {key: section.filled_by for key, section in sections.SECTIONS.items()}
 PRIVACY = ("Rapporten er laget fra prosjektfilen på din egen maskin. Den skal ikke inneholde opplysninger "
-           "som kan identifisere pasienter, brukere eller kolleger.")
+           "som kan identifisere tjenestemottakere, pasienter eller kolleger.")
 
 
 def _is_table(value: Any) -> bool:

@@ -102,19 +102,25 @@ def analyse(values: list[float] | pd.Series) -> Analysis:
     return Analysis(median, len(sides), longest, longest_run_limit(len(sides)), crossings, min_crossings(len(sides)))
 
 
+def _times(n: int) -> str:
+    """«én gang», «3 ganger»: the count of crossings in words a reader expects."""
+    return "én gang" if n == 1 else f"{n} ganger"
+
+
 def verdict(result: Analysis) -> str:
     """The answer in plain Norwegian."""
     if not result.signal:
         return (f"Ingen tegn på reell endring: den lengste serien er {result.longest_run} punkter (grensen er "
-                f"{result.longest_run_limit}), og linjen krysser medianen {result.crossings} ganger (minst "
+                f"{result.longest_run_limit}), og linjen krysser medianen {_times(result.crossings)} (minst "
                 f"{result.min_crossings} er vanlig). Variasjonen ser ut som vanlige svingninger.")
     reasons = []
     if result.long_run:
         reasons.append(f"{result.longest_run} punkter på rad ligger på samme side av medianen (grensen er "
                        f"{result.longest_run_limit})")
     if result.few_crossings:
-        reasons.append(f"linjen krysser medianen bare {result.crossings} ganger (minst {result.min_crossings} "
-                       "er vanlig)")
+        crossed = (f"krysser medianen bare {_times(result.crossings)}" if result.crossings
+                   else "krysser ikke medianen")
+        reasons.append(f"linjen {crossed} (minst {result.min_crossings} er vanlig)")
     return "Tegn på reell endring: " + " og ".join(reasons) + "."
 
 
@@ -189,7 +195,8 @@ def paste_from_saved(content: Mapping[str, Any]) -> tuple[str, str, int] | None:
 # -- XmR (individuals) control chart -------------------------------------------------------
 
 XMR_CONSTANT = 2.66
-SOURCE_XMR = "Grensene: snitt ± 2,66 × snittet av variasjonen fra måling til måling (Mohammed mfl. 2008)."
+SOURCE_XMR = ("Grensene: gjennomsnittet ± 2,66 × gjennomsnittet av variasjonen fra måling til måling "
+              "(Mohammed mfl. 2008).")
 """3 / d2 with d2 = 1.128, the bias constant for moving ranges of two points: the limits are
 mean ± 2.66 × mean moving range (the individuals, or XmR, chart)."""
 
@@ -232,13 +239,13 @@ def xmr_verdict(limits: ControlLimits, labels: list[str], *, baseline: int | Non
     """The control chart's answer in plain Norwegian."""
     fmt = lambda v: formatting.format_number(v, 1, trim=True)
     where = f"de {baseline} første målingene" if baseline else "alle målingene"
-    text = (f"Snittet for {where} er {fmt(limits.mean)}, og grensene er {fmt(limits.lower)} og "
+    text = (f"Gjennomsnittet for {where} er {fmt(limits.mean)}, og grensene er {fmt(limits.lower)} og "
             f"{fmt(limits.upper)}. ")
     if not limits.outside:
         return text + "Ingen målinger ligger utenfor grensene: ingen tegn på en særskilt årsak."
     shown = [labels[i] for i in limits.outside]
     count = f"{len(shown)} {'måling' if len(shown) == 1 else 'målinger'}"
-    return text + (f"{count} ligger utenfor ({join_words(shown)}): "
+    return text + (f"Utenfor grensene ligger {count} ({join_words(shown)}): "
                    "tegn på en særskilt årsak som er verdt å se nærmere på.")
 
 
@@ -247,7 +254,7 @@ def xmr_chart(values: pd.Series, limits: ControlLimits, *, title: str, ylabel: s
     """The XmR chart: the measurements, the mean and the two limits; points outside are marked."""
     labels = [str(i) for i in values.index]
     fig, _ax = plotting.run_chart(list(values), limits.mean, labels, title=title, ylabel=ylabel,
-                                  centre_label="Snitt", limits=(limits.lower, limits.upper),
+                                  centre_label="Gjennomsnitt", limits=(limits.lower, limits.upper),
                                   highlight=limits.outside, baseline=baseline)
     note = " Dataene er illustrerende, laget for kurset." if illustrative else ""
     answer = xmr_verdict(limits, labels, baseline=baseline)

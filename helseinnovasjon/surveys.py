@@ -243,12 +243,12 @@ def safety_text(summary: Summary, items: pd.DataFrame, team: str) -> str:
     means = summary.item_means
     lowest = means.idxmin()
     low_label = dict(zip(safety_columns(items), items["kort"]))[lowest]
-    text = (f"{team}: {summary.respondents} svar. Snittet er {formatting.format_number(summary.scale_mean, 1)} "
+    text = (f"{team}: {summary.respondents} svar. Gjennomsnittet er {formatting.format_number(summary.scale_mean, 1)} "
             f"på en skala fra 1 til 7, der høyere betyr tryggere. Lavest: påstand {lowest[1:]} "
             f"«{low_label}» ({formatting.format_number(means[lowest], 1)}).")
     if summary.scored_people < summary.respondents:
         gone = summary.respondents - summary.scored_people
-        text += f" {gone} svarte på færre enn halvparten av påstandene og er ikke med i snittet."
+        text += f" {gone} svarte på færre enn halvparten av påstandene og er ikke med i gjennomsnittet."
     return text
 
 
@@ -272,7 +272,7 @@ def safety_chart(responses: pd.DataFrame, summary: Summary, items: pd.DataFrame,
                    loc="lower center", fontsize=9, title_fontsize=9)
     means = summary.item_means
     alt = (f"Stablede søyler som viser hvordan {summary.respondents} svar fordeler seg på skåren 1 til 7 for hver "
-           f"av de sju påstandene. Høyest snitt har påstand {means.idxmax()[1:]} "
+           f"av de sju påstandene. Høyest gjennomsnitt har påstand {means.idxmax()[1:]} "
            f"({formatting.format_number(means.max(), 1)}), lavest påstand {means.idxmin()[1:]} "
            f"({formatting.format_number(means.min(), 1)}).")
     caption = (f"{safety_text(summary, items, team)} Påstand 1, 3 og 5 er snudd (8 − svaret), så høyere skår "
@@ -390,7 +390,7 @@ def profile_chart(means: pd.Series, items: pd.DataFrame, *, title: str) -> tuple
 def _block_text(blocks: pd.Series) -> str:
     parts = [f"{name.lower()} {formatting.format_number(value, 1)}" for name, value in blocks.items()]
     strongest, weakest = blocks.idxmax(), blocks.idxmin()
-    text = "Snitt per byggestein (1–5): " + ", ".join(parts) + "."
+    text = "Gjennomsnitt per byggestein (1–5): " + ", ".join(parts) + "."
     if blocks.max() - blocks.min() >= 0.25:
         text += f" Sterkest: {strongest.lower()}. Svakest: {weakest.lower()}, et godt sted å starte samtalen."
     return text
@@ -437,9 +437,9 @@ def learning_team(responses: pd.DataFrame, team: str = "", *, illustrative: bool
     blocks = block_scores(answered, items).mean()
     text = f"{name}: {len(answered)} svar. {_block_text(blocks)}"
     fig, _ax = profile_chart(means, items, title=f"Lærende organisasjon: {name}")
-    alt = (f"Liggende søyler med teamets snitt for elleve påstander, gruppert i tre byggesteiner. {text} "
-           f"Lavest snitt: påstand {int(means.idxmin()[1:])} ({formatting.format_number(means.min(), 1)}).")
-    note = " Et tomt felt teller ikke med i snittet for den påstanden."
+    alt = (f"Liggende søyler med teamets gjennomsnitt for elleve påstander, gruppert i tre byggesteiner. {text} "
+           f"Lavest gjennomsnitt: påstand {int(means.idxmin()[1:])} ({formatting.format_number(means.min(), 1)}).")
+    note = " Et tomt felt teller ikke med i gjennomsnittet for den påstanden."
     caption = f"{text}{note}{' ' + ILLUSTRATIVE if illustrative else ''} {LEARNING_SOURCE}"
     numbers = {"team": name, "antall_svar": len(answered),
                "byggesteiner": [{"byggestein": k, "snitt": round(float(v), 2)} for k, v in blocks.items()],
@@ -461,5 +461,5 @@ def subarea_table(responses: pd.DataFrame) -> pd.DataFrame:
     items = learning_items()
     answered = responses[list(items["id"])]
     table = pd.DataFrame({"Delområde": items["delomrade"], "Byggestein": items["byggestein"],
-                          "Snitt": answered.mean().to_numpy(), "Antall svar": answered.notna().sum().to_numpy()})
-    return table.sort_values("Snitt", kind="stable").set_index("Delområde")
+                          "Gjennomsnitt": answered.mean().to_numpy(), "Antall svar": answered.notna().sum().to_numpy()})
+    return table.sort_values("Gjennomsnitt", kind="stable").set_index("Delområde")

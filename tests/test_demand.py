@@ -65,7 +65,8 @@ def test_unknown_service_gives_norwegian_error(wide):
 def test_charts_carry_data_in_alt_text_and_source_in_caption(wide):
     overview = demand.overview_chart(wide)
     assert "70\u00a0%" in overview.alt and "Dagopphold i institusjon" in overview.alt
-    assert "SSB tabell 11643" in overview.caption
+    assert "Helseinnovasjonssenteret" in overview.caption and "SSB tabell 11643" in overview.caption
+    assert "ikke kontrollert" in overview.caption  # the table number is the seed document's, not verified
     single = demand.service_chart(wide, "Helsetjenester i hjemmet")
     assert "31\u00a0%" in single.alt and "alle tjenester samlet" in single.alt
     assert single.caption.startswith("Av timene i «Helsetjenester i hjemmet»")

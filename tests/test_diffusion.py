@@ -109,8 +109,8 @@ def test_rogers_categories_are_slices_of_the_normal_curve():
 
 
 @pytest.mark.parametrize(("share", "category"), [
-    (1, "Innovatører"), (2.5, "Innovatører"), (8, "Tidlige brukere"), (24, "Tidlig majoritet"),
-    (50, "Tidlig majoritet"), (70, "Sen majoritet"), (99, "Etternølere"),
+    (1, "Innovatører"), (2.5, "Innovatører"), (8, "Tidlige ibruktakere"), (24, "Tidlig flertall"),
+    (50, "Tidlig flertall"), (70, "Sent flertall"), (99, "Etternølere"),
 ])
 def test_category_at(share, category):
     assert diffusion.category_at(share) == category

@@ -40,7 +40,7 @@ def test_users_report_says_where_users_and_next_of_kin_stand():
     assert lines == ["Brukere står på trinn 3 informasjon (symbolsk deltakelse). Ett trinn opp: fra 3 informasjon "
                      "til 4 konsultasjon (symbolsk deltakelse; i norsk språkbruk brukerorientering).",
                      "Pårørende er ikke plassert. Ett trinn opp: Pårørende er ikke plassert på stigen ennå."]
-    assert "Hvem representerer brukerne" in participation.users_report([make("IT", gruppe="Ansatte")])
+    assert "Hvem representerer tjenestemottakerne" in participation.users_report([make("IT", gruppe="Ansatte")])
     top = participation.place([make("Rådet")], "endre", 0, {"trinn_naa": 8, "trinn_maal": 8})
     assert "allerede på øverste trinn" in participation.one_step_up(top[0])
 
@@ -58,7 +58,7 @@ def test_three_levels_of_user_involvement():
 
 def test_ladder_chart_carries_alt_text_and_needs_a_placement():
     chart = participation.chart(st.load_example(), illustrative=True)
-    assert "Brukere med nattilsyn: nå 3, planlagt 6" in chart.alt and "Arnstein (1969)" in chart.caption
+    assert "Tjenestemottakere med nattilsyn: nå 3, planlagt 6" in chart.alt and "Arnstein (1969)" in chart.caption
     assert "illustrerende" in chart.caption
     with pytest.raises(InputError, match="Lagre plassering"):
         participation.chart([make("Brukere")])

@@ -120,8 +120,8 @@ def test_xmr_verdict_and_chart_name_the_points_outside():
     limits = runchart.xmr(example, baseline=12)
     labels = [str(i) for i in example.index]
     text = runchart.xmr_verdict(limits, labels, baseline=12)
-    assert text.startswith("Snittet for de 12 første målingene er 18, og grensene er 11,5 og 24,5.")
-    assert "6 målinger ligger utenfor (13, 16, 17, 20, 23 og 24)" in text
+    assert text.startswith("Gjennomsnittet for de 12 første målingene er 18, og grensene er 11,5 og 24,5.")
+    assert "Utenfor grensene ligger 6 målinger (13, 16, 17, 20, 23 og 24)" in text
     quiet = runchart.xmr([10, 12, 11, 13, 9, 10, 12, 11, 13, 9])
     assert runchart.xmr_verdict(quiet, [str(i) for i in range(1, 11)]).endswith("ingen tegn på en særskilt årsak.")
     chart = runchart.xmr_chart(example, limits, title="T", ylabel="%", baseline=12, illustrative=True)
@@ -157,3 +157,10 @@ def test_a_hand_edited_measurement_section_gives_the_example(tmp_path):
     project["seksjoner"]["laering"]["innhold"]["tall"] = [1, 2]  # as a hand edit might leave it
     path.write_text(json.dumps(project), encoding="utf-8")
     assert resume.measurements(path).values[0] == runchart.EXAMPLE_PASTE
+
+
+def test_verdict_counts_crossings_in_words():
+    few = runchart.Analysis(10.0, 12, 7, 7, 1, 3)
+    assert "krysser medianen bare én gang (minst 3 er vanlig)" in runchart.verdict(few)
+    none = runchart.Analysis(10.0, 12, 12, 7, 0, 3)
+    assert "linjen krysser ikke medianen" in runchart.verdict(none) and "0 ganger" not in runchart.verdict(none)

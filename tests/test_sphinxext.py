@@ -74,3 +74,17 @@ def test_the_shipped_course_plan_is_complete():
     plan = data.load_table(sphinxext.PLAN_TABLE)
     assert set(plan["type"]) == {"les", "kjør", "oppgave"}
     assert plan["uke"].drop_duplicates().tolist() == [36, 39, 43, 50, 4, 8, 11, 15, 20]  # VGR's course weeks
+
+
+def test_bibliography_writes_and_others_as_mfl():
+    from pybtex.database import parse_string
+
+    bib = parse_string("""
+        @article{a, author = {Teigen, Sønneve and Førland, Oddvar and others}, title = {T}, journal = {J}, year = {2015}}
+        @article{b, author = {Mitchell, Ronald and Agle, Bradley and Wood, Donna}, title = {T}, journal = {J}, year = {1997}}
+    """, "bibtex")
+    style = bibstyle.NorwegianStyle()
+    text = {e.key: e.text.render_as("text") for e in style.format_entries(bib.entries.values())}
+    assert text["a"].startswith("Sønneve Teigen, Oddvar Førland mfl.")
+    assert "others" not in text["a"] and " og " not in text["a"]
+    assert text["b"].startswith("Ronald Mitchell, Bradley Agle og Donna Wood.")

@@ -149,7 +149,7 @@ def test_the_saved_record_holds_only_aggregates():
                                    "merknad", "illustrerende"}
     assert record["tall"]["antall_svar"] == 12 and record["tall"]["illustrerende"] is True
     assert record["tall"]["paastander"][3] == {"paastand": "4. Trygt å ta en sjanse", "snitt": 4.45, "antall_svar": 11}
-    assert answer.text.startswith("Team Nord: 12 svar. Snittet er")
+    assert answer.text.startswith("Team Nord: 12 svar. Gjennomsnittet er")
     assert "illustrerende" in answer.figure.caption and "8 − svaret" in answer.figure.caption
     assert "ikke et validert norsk" in answer.figure.caption
 

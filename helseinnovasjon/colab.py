@@ -31,7 +31,7 @@ def use_google_drive() -> Path | None:
     if not in_colab():
         print("Dette trengs bare i Google Colab. Her lagres prosjektfilen i", workbook.default_path())
         return None
-    from google.colab import drive  # type: ignore[import-not-found]
+    from google.colab import drive
 
     print(PRIVACY)
     drive.mount(str(DRIVE))

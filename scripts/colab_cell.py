@@ -1,4 +1,4 @@
-"""Write the Colab set-up cell at the top of every notebook (run after changing _config.yml).
+"""Write the Colab set-up cell under the title of every notebook (run after changing _config.yml).
 
 The cell installs the course package in Google Colab, and only there: elsewhere it does nothing.
 It is tagged ``remove-cell`` so the website never shows it. The package comes from the repository
@@ -52,9 +52,9 @@ def cell(config_path: Path = ROOT / "_config.yml") -> dict:
 
 
 def with_cell(notebook: dict, new: dict) -> dict:
-    """The notebook with ``new`` as its first cell (replacing an older Colab cell)."""
+    """The notebook with ``new`` right after its title cell, before any code (replacing an older Colab cell)."""
     cells = [c for c in notebook["cells"] if c.get("id") != CELL_ID]
-    return {**notebook, "cells": [new, *cells]}
+    return {**notebook, "cells": [*cells[:1], new, *cells[1:]]}
 
 
 def main() -> int:
@@ -62,7 +62,7 @@ def main() -> int:
     for path in sorted((ROOT / "notebooks").glob("*.ipynb")):
         notebook = json.loads(path.read_text(encoding="utf-8"))
         path.write_text(json.dumps(with_cell(notebook, new), indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
-    print("Colab-cellen er skrevet øverst i alle notatbøkene.")
+    print("Colab-cellen er skrevet under tittelen i alle notatbøkene.")
     return 0
 
 

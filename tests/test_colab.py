@@ -36,15 +36,16 @@ def _run_cell(monkeypatch, returncode=0):
     calls = []
     monkeypatch.setattr(subprocess, "run", lambda args, **kw: (calls.append(args),
                                                                types.SimpleNamespace(returncode=returncode))[1])
-    exec(colab_cell.cell_source(), {})  # noqa: S102 - the notebook cell itself
+    exec(colab_cell.cell_source(), {})
     return calls
 
 
 @pytest.mark.parametrize("notebook", sorted((ROOT / "notebooks").glob("*.ipynb")), ids=lambda p: p.stem)
-def test_every_notebook_starts_with_the_current_colab_cell_hidden_on_the_website(notebook):
-    first = json.loads(notebook.read_text(encoding="utf-8"))["cells"][0]
-    assert first == colab_cell.cell(), "run: python scripts/colab_cell.py"
-    assert "remove-cell" in first["metadata"]["tags"]
+def test_every_notebook_has_the_current_colab_cell_under_its_title_hidden_on_the_website(notebook):
+    title, setup, *rest = json.loads(notebook.read_text(encoding="utf-8"))["cells"]
+    assert title["cell_type"] == "markdown" and setup == colab_cell.cell(), "run: python scripts/colab_cell.py"
+    assert "remove-cell" in setup["metadata"]["tags"]
+    assert not any(c["cell_type"] == "code" and c.get("id") == colab_cell.CELL_ID for c in rest)
 
 
 def test_outside_colab_the_cell_does_nothing(monkeypatch, capsys):

@@ -19,6 +19,7 @@ from IPython.display import HTML
 
 from . import carelogics, participation, plotting, sections, ssb, ui, workbook
 from . import stakeholders as st
+from .errors import InputError
 
 _WIDE = {"style": {"description_width": "9em"}, "layout": widgets.Layout(width="34em", max_width="100%")}
 
@@ -56,6 +57,27 @@ def stakeholder_editor(items: Sequence[st.Stakeholder], *, path: Path | None = N
     return ui.RecordEditor(stakeholder_form(), items, apply=st.apply, values=st.form_values, label=st.label,
                            view=stakeholder_view, load=st.import_csv, save=(sections.INTERESSENTER, "Interessentkart"),
                            content=st.content, path=path, note="Skjemaet, lista og kartet virker når notatboka kjører.")
+
+
+def export_stakeholder_map(items: Sequence[st.Stakeholder], folder: str | Path = ".", stem: str = "interessentkart") -> list[Path]:
+    """Save the grid as PNG and SVG and the list as CSV (Norwegian Excel) next to the notebook."""
+    if not items:
+        raise InputError("lista er tom", "Legg til interessenter før du lagrer bildet.")
+    folder = Path(folder)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        chart = st.grid(items, title="Mitt interessentkart")
+        made = [chart.save(folder / f"{stem}.png"), chart.save(folder / f"{stem}.svg"),
+                _write_bytes(folder / f"{stem}.csv", st.to_csv(items))]
+    except PermissionError:
+        raise InputError(f"kan ikke lagre i mappen «{folder}»",
+                         "Velg en mappe du kan skrive i. Lista di er ikke borte.") from None
+    return [p.resolve() for p in made]
+
+
+def _write_bytes(path: Path, raw: bytes) -> Path:
+    path.write_bytes(raw)
+    return path
 
 
 # -- «Brukermedvirkning» ----------------------------------------------------------------------

@@ -368,12 +368,6 @@ def to_csv(items: Sequence[Stakeholder], *, excel: bool = True) -> bytes:
     return buffer.getvalue().encode("utf-8-sig" if excel else "utf-8")
 
 
-def write(items: Sequence[Stakeholder], path: str | Path, *, excel: bool = True) -> Path:
-    path = Path(path)
-    path.write_bytes(to_csv(items, excel=excel))
-    return path
-
-
 def load_example(data_dir: Path = data.DATA_DIR) -> list[Stakeholder]:
     """The course's illustrative example: a municipality introducing digital night supervision."""
     res = data.resource(EXAMPLE_TABLE, data_dir)
@@ -663,22 +657,6 @@ def salience_chart(items: Sequence[Stakeholder], *, illustrative: bool = False) 
 
 
 # -- what the notebooks show and save -------------------------------------------------------------
-
-def export(items: Sequence[Stakeholder], folder: str | Path = ".", stem: str = "interessentkart") -> list[Path]:
-    """Save the grid as PNG and SVG and the list as CSV (Norwegian Excel) next to the notebook."""
-    if not items:
-        raise InputError("lista er tom", "Legg til interessenter før du lagrer bildet.")
-    folder = Path(folder)
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        chart = grid(items, title="Mitt interessentkart")
-        made = [chart.save(folder / f"{stem}.png"), chart.save(folder / f"{stem}.svg"),
-                write(items, folder / f"{stem}.csv")]
-    except PermissionError:
-        raise InputError(f"kan ikke lagre i mappen «{folder}»",
-                         "Velg en mappe du kan skrive i. Lista di er ikke borte.") from None
-    return [p.resolve() for p in made]
-
 
 def import_csv(items: Sequence[Stakeholder], raw: bytes | str) -> list[Stakeholder]:
     """The list with the stakeholders of an uploaded CSV file added (all or nothing)."""

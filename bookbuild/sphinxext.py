@@ -509,6 +509,8 @@ def _subset_icon_fonts(app: Sphinx, exception: Exception | None) -> None:
 
 def setup(app: Sphinx) -> dict[str, object]:
     bibstyle.register()
+    app.setup_extension("bookbuild.launch")
+    app.setup_extension("bookbuild.css_bundle")
     app.add_config_value("helseinnovasjon_inputs", "", "env")
     app.connect("config-inited", _on_config_inited)
     app.add_directive("datakilder", DataSources)

@@ -1,0 +1,122 @@
+"""One stylesheet per page instead of ten: the page's CSS files joined, in order, after the build.
+
+A phone on a slow connection waits for every blocking stylesheet before it paints anything, and
+the theme's ``theme.css`` only ``@import``s Sphinx's ``basic.css``, a second round trip after the
+first. Here every page's local stylesheets (in the order the page lists them) are joined into one
+file, ``_static/styles/kursbok-<hash>.css``, with ``@import`` written out in place and every
+``url(...)`` rebased to the new file's folder; the page then links that file alone. Pages that list
+the same stylesheets share one file, so the browser caches it across the book. Stylesheets with a
+``media`` attribute and files from other hosts are left alone.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import posixpath
+import re
+from pathlib import Path
+
+from sphinx.application import Sphinx
+from sphinx.util import logging
+
+logger = logging.getLogger(__name__)
+
+BUNDLE_DIR = "_static/styles"
+_LINK = re.compile(r'<link\b[^>]*\brel="stylesheet"[^>]*/?>\s*', re.I)
+_HREF = re.compile(r'\bhref="([^"]+)"')
+_IMPORT = re.compile(r'@import\s+(?:url\()?\s*["\']?([^"\')\s;]+)["\']?\s*\)?\s*;')
+_URL = re.compile(r'url\(\s*(["\']?)([^"\')]+)\1\s*\)')
+
+
+def _local(href: str) -> str | None:
+    """The site-relative path part of a local stylesheet link, or None for anything else."""
+    if re.match(r"^[a-z]+:|^//", href, re.I):
+        return None
+    return href.split("?", 1)[0].split("#", 1)[0]
+
+
+def _rebase(css: str, source_dir: str, target_dir: str) -> str:
+    """``url()`` references made relative to ``target_dir`` instead of ``source_dir`` (site paths)."""
+    def fix(match: re.Match[str]) -> str:
+        quote, ref = match.groups()
+        if re.match(r"^(data:|[a-z]+:|//|#|/)", ref, re.I):
+            return match.group(0)
+        site_path = posixpath.normpath(posixpath.join(source_dir, ref))
+        return f"url({quote}{posixpath.relpath(site_path, target_dir)}{quote})"
+    return _URL.sub(fix, css)
+
+
+def joined_css(site: Path, files: list[str], target_dir: str = BUNDLE_DIR, _seen: set[str] | None = None) -> str:
+    """The CSS of ``files`` (site paths), joined in order, imports inlined, urls rebased to ``target_dir``."""
+    seen = set() if _seen is None else _seen
+    parts = []
+    for name in files:
+        if name in seen:
+            continue
+        seen.add(name)
+        css = (site / name).read_text(encoding="utf-8")
+        folder = posixpath.dirname(name)
+
+        def inline(match: re.Match[str], folder: str = folder) -> str:
+            imported = posixpath.normpath(posixpath.join(folder, match.group(1)))
+            return joined_css(site, [imported], target_dir, seen) if (site / imported).is_file() else match.group(0)
+
+        parts.append(f"/* {name} */\n" + _rebase(_IMPORT.sub(inline, css), folder, target_dir))
+    return "\n".join(parts)
+
+
+def bundle_page(site: Path, page: Path) -> bool:
+    """Give ``page`` one stylesheet; returns True if it changed. Idempotent."""
+    html = page.read_text(encoding="utf-8")
+    head_end = html.find("</head>")
+    if head_end < 0:
+        return False
+    head = html[:head_end]
+    links = [m for m in _LINK.finditer(head) if "media=" not in m.group(0)]
+    page_dir = posixpath.dirname(page.relative_to(site).as_posix())
+    files = []
+    for match in links:
+        found = _HREF.search(match.group(0))
+        local = _local(found.group(1)) if found else None
+        if local is None:
+            continue
+        files.append((match, posixpath.normpath(posixpath.join(page_dir, local))))
+    names = [name for _, name in files]
+    if len(names) < 2 or not all((site / n).is_file() for n in names):
+        return False
+    css = joined_css(site, names)
+    bundle = f"{BUNDLE_DIR}/kursbok-{hashlib.sha256(css.encode()).hexdigest()[:12]}.css"
+    target = site / bundle
+    if not target.exists():
+        target.write_text(css, encoding="utf-8")
+    href = posixpath.relpath(bundle, page_dir or ".")
+    pieces: list[str] = []
+    last = 0
+    for number, (match, _name) in enumerate(files):
+        pieces.append(head[last:match.start()])
+        if number == 0:
+            pieces.append(f'<link rel="stylesheet" type="text/css" href="{href}" />\n')
+        last = match.end()
+    new_head = "".join(pieces) + head[last:]
+    page.write_text(new_head + html[head_end:], encoding="utf-8")
+    return True
+
+
+def bundle_site(app: Sphinx, exception: Exception | None) -> None:
+    """After an HTML build: every page the book made gets one stylesheet."""
+    if exception is not None or app.builder.format != "html":
+        return
+    site = Path(app.outdir)
+    docs = [*sorted(app.env.found_docs), "search", "genindex"]
+    changed = 0
+    for doc in docs:
+        page = site / app.builder.get_target_uri(doc)
+        if page.suffix == ".html" and page.is_file():
+            changed += bundle_page(site, page)
+    if changed:
+        logger.info(f"helseinnovasjon: ett stilark per side ({changed} sider)")
+
+
+def setup(app: Sphinx) -> dict[str, object]:
+    app.connect("build-finished", bundle_site, priority=900)  # after the other passes over the pages
+    return {"version": "0.1", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -9,13 +9,19 @@
 #   make bundle UKE=36  lager en zip med studentversjonen av ukas notatbøker til _build/oppgavepakker
 #   make linkcheck  sjekker eksterne lenker (trenger internett; ikke i CI)
 #   make benchmark  måler byggetid, kjøretid for notatbøkene og sidevekt
-# Hver kommando lager først et Python-miljø i .venv med de låste versjonene i requirements.txt.
+# Hver kommando lager først et Python-miljø i .venv med de låste versjonene i requirements.txt
+# (bygge og teste). requirements-run.txt er settet deltakerne trenger for å kjøre notatbøkene
+# (start/, binder/, make lab); requirements-build.txt er det som trengs for å bygge boka.
 
 SHELL  := /bin/bash
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV   := .venv
 BIN    := $(VENV)/bin
 READY  := $(VENV)/.installed
+# Wheels of the run set (and of the pinned setuptools) for tests/test_distribution.py, which installs
+# them into fresh environments with --no-index: the only download happens here, next to the .venv one.
+WHEELS := $(VENV)/wheelhouse
+WHEELS_READY := $(WHEELS)/.complete
 BUILD  := $(BIN)/jupyter-book build . -W -n --keep-going
 
 .PHONY: html html-student bundle test test-fast check format serve lab benchmark linkcheck clean chromium
@@ -37,7 +43,7 @@ html-student: $(READY)
 bundle: $(READY)
 	$(BIN)/python scripts/bundle.py $(UKE)
 
-test: check chromium
+test: check $(WHEELS_READY) chromium
 	$(BIN)/python -m pytest -n 2
 
 test-fast: $(READY)
@@ -51,6 +57,12 @@ format: $(READY)
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
+$(WHEELS_READY): $(READY) requirements-run.txt
+	rm -rf $(WHEELS)
+	$(BIN)/pip wheel --quiet --disable-pip-version-check -w $(WHEELS) -r requirements-run.txt \
+		"$$(grep -i '^setuptools==' requirements.txt)"
+	touch $(WHEELS_READY)
+
 chromium:
 	@command -v chromium >/dev/null 2>&1 || scripts/install-chromium.sh
 
@@ -59,7 +71,7 @@ serve: html
 	$(BIN)/python -m http.server --directory _build/html --bind 127.0.0.1 8000
 
 lab: $(READY)
-	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-lab.txt
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-run.txt
 	$(BIN)/jupyter lab notebooks
 
 benchmark: $(READY) chromium

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import subprocess
 import sys
@@ -16,6 +17,7 @@ from bookbuild import launch, teaching
 
 ROOT = Path(__file__).resolve().parent.parent
 HUB = "https://jupyter.example.no"
+pytestmark = pytest.mark.slow  # builds a small book with the real theme (about 10 s)
 
 
 @pytest.fixture(scope="module")
@@ -24,7 +26,8 @@ def small_site(tmp_path_factory):
     (src / "notebooks").mkdir()
     notebook = json.loads((ROOT / "notebooks" / "prosjektfilen.ipynb").read_text(encoding="utf-8"))
     (src / "notebooks" / "prosjektfilen.ipynb").write_text(json.dumps(notebook), encoding="utf-8")
-    (src / "kapittel.md").write_text("---\nkernelspec:\n  name: python3\n  display_name: Python 3\n---\n"
+    (src / "kapittel.md").write_text("---\njupytext:\n  text_representation:\n    format_name: myst\n"
+                                     "kernelspec:\n  name: python3\n  display_name: Python 3\n---\n"
                                      "# Et kapittel\n\n```{code-cell} python\n1 + 1\n```\n", encoding="utf-8")
     (src / "index.md").write_text("# Forside\n\n```{toctree}\nkapittel\nnotebooks/prosjektfilen\n```\n",
                                   encoding="utf-8")
@@ -34,7 +37,7 @@ sys.path.insert(0, {str(ROOT)!r})
 extensions = ["myst_nb", "sphinx_book_theme", "bookbuild.launch"]
 html_theme = "sphinx_book_theme"
 language = "no"
-nb_execution_mode = "off"
+nb_execution_mode = "force"
 exclude_patterns = ["_build"]
 html_theme_options = {{
     "repository_url": "https://github.com/helseinnovasjon/kursbok", "repository_branch": "main",
@@ -44,8 +47,9 @@ html_theme_options = {{
 }}
 ''', encoding="utf-8")
     out = src / "_build" / "html"
+    env = {**os.environ, "HELSEINNOVASJON_PROSJEKT": str(src / "ingen" / "mitt-prosjekt.json")}
     run = subprocess.run([sys.executable, "-m", "sphinx", "-q", "-b", "html", str(src), str(out)],
-                         capture_output=True, text=True, timeout=300)
+                         capture_output=True, text=True, timeout=300, env=env)
     assert run.returncode == 0, run.stderr[-3000:]
     return out
 

@@ -50,6 +50,7 @@ def test_instructions_name_the_notebooks_and_exercises():
     text = teaching.instructions(teaching.week_plan(data.load_table("kursplan"), 36))
     assert text.startswith("# Uke 36: Oppstart: hvorfor innovasjon?")
     assert "`din-kommune.ipynb`" in text and "oppg-tiltak-scenario" in text and "Personvern" in text
+    assert "Start kursboka (Windows).cmd" in text and "requirements-run.txt" in text and "python3" not in text
 
 
 @pytest.mark.slow
@@ -60,7 +61,8 @@ def test_bundle_for_week_36_unpacks_and_runs_on_its_own(tmp_path):
         names = bundle.namelist()
         bundle.extractall(tmp_path)
     root = tmp_path / "uke-36"
-    assert {"uke-36/LES-MEG.md", "uke-36/requirements.txt", "uke-36/helseinnovasjon/datasets/datapackage.json",
+    assert {"uke-36/LES-MEG.md", "uke-36/requirements-run.txt", "uke-36/start/kursboka.py",
+            "uke-36/helseinnovasjon/datasets/datapackage.json",
             "uke-36/helseinnovasjon/projection.py", "uke-36/book/quiz/hvorfor-innovasjon.json"} <= set(names)
     notebooks = sorted(p.name for p in (root / "notebooks").glob("*.ipynb"))
     assert notebooks == ["behov-og-plan.ipynb", "din-kommune.ipynb", "hvem-bruker-timene.ipynb", "prosjektfilen.ipynb",

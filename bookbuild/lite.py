@@ -32,6 +32,7 @@ import importlib.metadata
 import importlib.util
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -245,6 +246,7 @@ def build(outdir: Path, notebooks_dir: Path = NOTEBOOKS_DIR, force: bool = False
     write_translations(fresh)
     write_contents(fresh, stage_dir / "contents")
     write_favicons(fresh)
+    mark_norwegian(fresh)
     (fresh / STAMP).write_text(digest, encoding="utf-8")
     (Path(stage_dir) / ".jupyterlite.doit.db").unlink(missing_ok=True)
     old = Path(outdir) / f"{LITE_DIR}.old"
@@ -297,6 +299,15 @@ def write_contents(site: Path, contents: Path) -> None:
 
 FAVICONS = ["favicon.ico", "favicon-busy-1.ico", "favicon-busy-2.ico", "favicon-busy-3.ico",
             "favicon-notebook.ico", "favicon-file.ico", "favicon-terminal.ico"]
+
+
+def mark_norwegian(site: Path) -> None:
+    """The lite pages say they are in Norwegian (the interface is set to the Norwegian language pack)."""
+    for page in site.rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        fixed = re.sub(r"<html(?![^>]*\blang=)", '<html lang="no"', text, count=1)
+        if fixed != text:
+            page.write_text(fixed, encoding="utf-8")
 
 
 def write_favicons(site: Path) -> None:

@@ -9,6 +9,10 @@
 #   make bundle UKE=36  lager en zip med studentversjonen av ukas notatbøker til _build/oppgavepakker
 #   make linkcheck  sjekker eksterne lenker (trenger internett; ikke i CI)
 #   make benchmark  måler byggetid, kjøretid for notatbøkene og sidevekt
+#   make lite   bygger bare «Kjør i nettleseren» (JupyterLite) til _build/html/lite; make html gjør det også,
+#               men bare når notatbøkene, pakken eller oppsettet i lite/ er endret.
+#               Med Pyodides utgivelsesarkiv får notatbøkene numpy, pandas og matplotlib i nettleseren:
+#               make html PYODIDE_DIST=/sti/til/pyodide-314.0.6.tar.bz2
 # Hver kommando lager først et Python-miljø i .venv med de låste versjonene i requirements.txt
 # (bygge og teste). requirements-run.txt er settet deltakerne trenger for å kjøre notatbøkene
 # (start/, binder/, make lab); requirements-build.txt er det som trengs for å bygge boka.
@@ -24,7 +28,7 @@ WHEELS := $(VENV)/wheelhouse
 WHEELS_READY := $(WHEELS)/.complete
 BUILD  := $(BIN)/jupyter-book build . -W -n --keep-going
 
-.PHONY: html html-student bundle test test-fast check format serve lab benchmark linkcheck clean chromium
+.PHONY: html html-student bundle test test-fast check format serve lab benchmark linkcheck clean chromium lite
 
 $(READY): requirements.txt pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info[:2] < (3, 11))' || \
@@ -36,6 +40,10 @@ $(READY): requirements.txt pyproject.toml
 html: $(READY)
 	$(BUILD)
 	@echo "Nettstedet er bygd. Åpne $(CURDIR)/_build/html/index.html i en nettleser, eller kjør: make serve"
+
+# «Kjør i nettleseren» alone (bookbuild/lite.py; PYODIDE_DIST is read from the environment or the command line).
+lite: $(READY)
+	$(BIN)/python -m bookbuild.lite
 
 html-student: $(READY)
 	$(BIN)/python scripts/build_edition.py student

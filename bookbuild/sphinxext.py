@@ -528,4 +528,8 @@ def setup(app: Sphinx) -> dict[str, object]:
     app.add_post_transform(FoldCode)
     app.add_post_transform(NorwegianTogglePrompts)
     app.add_post_transform(NumbersInTables)
+    # «Kjør i nettleseren» (issue 14): the button on notebook pages and the JupyterLite build.
+    from . import lite
+
+    lite.setup(app)
     return {"version": "0.1", "parallel_read_safe": True, "parallel_write_safe": True}

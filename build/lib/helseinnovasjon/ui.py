@@ -465,8 +465,8 @@ def run_live_note(what: str) -> HTML:
         '<div class="hi-kjor-interaktivt" style="border-left:4px solid #0072B2;'
         'background:#eef6fb;color:#1a1a1a;padding:0.6em 0.9em;margin:0.5em 0;border-radius:3px">'
         f"<strong>Kjør interaktivt:</strong> {html.escape(what)} Her ser du resultatet med "
-        "standardverdiene. På nettsiden er kontrollene grå og virker ikke: åpne notatboka "
-        "(se «Kom i gang») for å endre dem og lagre i prosjektet ditt."
+        "standardverdiene. På nettsiden er kontrollene grå og virker ikke: trykk «Kjør i nettleseren» "
+        "(eller se «Kom i gang») for å endre dem og lagre i prosjektet ditt."
         "</div>"
     )
 

@@ -1,0 +1,59 @@
+"""Runs inside the browser (Pyodide) in every notebook of «Kjør i nettleseren».
+
+The kernel loads this package when it starts (``loadPyodideOptions.packages`` in
+``lite/jupyter-lite.json``), and IPython runs ``ipython/profile_default/startup/`` because the
+kernel's ``IPYTHONDIR`` points there. It does one thing: when a notebook imports a package that this
+build of the book does not ship (numpy, pandas and matplotlib come only from the Pyodide release
+archive, see scripts/pyodide.py), the participant gets a Norwegian explanation instead of a traceback.
+Nothing here fetches anything.
+"""
+
+from __future__ import annotations
+
+import sys
+
+# Import names of the compiled packages the notebooks need; only the Pyodide release archive has them.
+COMPILED = {"numpy", "pandas", "matplotlib", "yaml", "dateutil", "pytz", "PIL", "kiwisolver", "contourpy",
+            "fontTools", "pyparsing", "cycler", "packaging"}
+
+MESSAGE = (
+    "Obs! Denne cellen trenger pakken «{name}», og den finnes ikke i denne utgaven av boka.\n"
+    "Python i nettleseren virker, men pakkene for tabeller og figurer (numpy, pandas og matplotlib) "
+    "ble ikke tatt med da nettstedet ble bygd.\n"
+    "Dette kan du gjøre: les resultatene på bokas nettside, eller kjør notatboka på en av de andre "
+    "måtene på siden «Kom i gang».\n"
+    "For den som bygger boka: legg pakkene til med «make html PYODIDE_DIST=/sti/til/pyodide-314.0.6.tar.bz2» "
+    "(se siden «Kjør i nettleseren»)."
+)
+SHORT = "Obs! Pakken «{name}» mangler i denne utgaven av boka (se meldingen over). Cellen ble ikke kjørt."
+_shown = False
+
+
+def message(error: BaseException) -> str | None:
+    """The Norwegian text for a missing compiled package, or None for any other error."""
+    global _shown
+    name = (getattr(error, "name", None) or "").split(".")[0]
+    if not isinstance(error, ImportError) or name not in COMPILED:
+        return None
+    text = (SHORT if _shown else MESSAGE).format(name=name)
+    _shown = True
+    return text
+
+
+def _handler(shell, etype, value, tb, tb_offset=None):
+    text = message(value)
+    if text is None:
+        shell.showtraceback((etype, value, tb), tb_offset=tb_offset)
+        return None
+    print(text, file=sys.stdout)
+    return None
+
+
+def install(shell=None) -> None:
+    """Register the handler for ImportError in the running IPython shell."""
+    if shell is None:
+        from IPython import get_ipython
+
+        shell = get_ipython()
+    if shell is not None:
+        shell.set_custom_exc((ImportError,), _handler)

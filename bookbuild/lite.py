@@ -148,15 +148,20 @@ def _helper_wheel(target: Path) -> Path:
 
 
 def _package_wheel(target: Path) -> Path:
-    """A wheel of the course package, data included (helseinnovasjon/datasets)."""
+    """A wheel of the course package, data included (helseinnovasjon/datasets). Built from a copy of
+    the sources in a temporary folder, so the build leaves nothing (build/, *.egg-info) in the repository."""
     with tempfile.TemporaryDirectory() as work:
+        source = Path(work) / "src"
+        ignore = shutil.ignore_patterns("__pycache__", "*.pyc")
+        shutil.copytree(ROOT / "helseinnovasjon", source / "helseinnovasjon", ignore=ignore)
+        for name in ("pyproject.toml", "README.md", "LICENSE", "MANIFEST.in", "setup.cfg"):
+            if (ROOT / name).exists():
+                shutil.copy2(ROOT / name, source / name)
         subprocess.run([sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "--no-build-isolation",
-                        "--disable-pip-version-check", "-w", work, str(ROOT)],
-                       check=True, cwd=ROOT, stdout=subprocess.DEVNULL)
-        wheel = next(Path(work).glob("helseinnovasjon-*.whl"))
+                        "--disable-pip-version-check", "-w", str(Path(work) / "dist"), str(source)],
+                       check=True, cwd=work, stdout=subprocess.DEVNULL)
+        wheel = next((Path(work) / "dist").glob("helseinnovasjon-*.whl"))
         shutil.copy2(wheel, target / wheel.name)
-    for leftover in (ROOT / "build",):  # setuptools' scratch folder
-        shutil.rmtree(leftover, ignore_errors=True)
     return target / wheel.name
 
 

@@ -17,16 +17,13 @@ The zips are written after the build (``_downloads/notatboker/<navn>.zip``) by
 from __future__ import annotations
 
 import hashlib
-import subprocess
-import sys
-import tempfile
 from pathlib import Path
 from typing import Any
 
 from sphinx.application import Sphinx
 from sphinx.util import logging
 
-from . import teaching
+from . import lite, teaching
 
 logger = logging.getLogger(__name__)
 
@@ -90,12 +87,8 @@ def _wheel(cache: Path) -> Path:
     wheels = sorted(folder.glob("helseinnovasjon-*.whl"))
     if wheels:
         return wheels[0]
-    with tempfile.TemporaryDirectory(dir=cache.parent if cache.parent.exists() else None) as scratch:
-        subprocess.run([sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "--no-build-isolation",
-                        "--wheel-dir", scratch, str(ROOT)], check=True, capture_output=True)
-        folder.mkdir(parents=True, exist_ok=True)
-        made = next(Path(scratch).glob("helseinnovasjon-*.whl"))
-        return Path(made.replace(folder / made.name))
+    folder.mkdir(parents=True, exist_ok=True)
+    return lite.package_wheel(folder)  # the same wheel as in «Kjør i nettleseren», built from a copy
 
 
 def write_notebook_zips(app: Sphinx, exception: Exception | None) -> None:

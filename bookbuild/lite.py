@@ -33,13 +33,13 @@ import importlib.util
 import json
 import os
 import re
-import re
 import shutil
 import subprocess
 import sys
 import tempfile
 import tomllib
 import zipfile
+from datetime import UTC
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -67,6 +67,8 @@ GUIDE_PAGE = "book/kjor-i-nettleseren"
 
 def _pyodide_script():
     spec = importlib.util.spec_from_file_location("kursbok_pyodide", ROOT / "scripts" / "pyodide.py")
+    if spec is None or spec.loader is None:
+        raise ImportError("scripts/pyodide.py is missing")
     module = importlib.util.module_from_spec(spec)
     sys.modules.setdefault("kursbok_pyodide", module)
     spec.loader.exec_module(module)
@@ -147,7 +149,7 @@ def _helper_wheel(target: Path) -> Path:
     return wheel
 
 
-def _package_wheel(target: Path) -> Path:
+def package_wheel(target: Path) -> Path:
     """A wheel of the course package, data included (helseinnovasjon/datasets). Built from a copy of
     the sources in a temporary folder, so the build leaves nothing (build/, *.egg-info) in the repository."""
     with tempfile.TemporaryDirectory() as work:
@@ -208,7 +210,7 @@ def stage(stage_dir: Path, notebooks_dir: Path = NOTEBOOKS_DIR, student: bool = 
     wheels.mkdir()
     # Local wheels sit in a folder named after the version: a browser that cached an older wheel
     # of the same name would otherwise fail Pyodide's hash check after a republish.
-    package = _package_wheel(wheels)
+    package = package_wheel(wheels)
     pyodide.add_wheel(static, package, "helseinnovasjon", ["helseinnovasjon"], PACKAGE_DEPENDS, subfolder=version)
     pyodide.add_wheel(static, _helper_wheel(wheels), HELPER_DIST, [HELPER], ["ipython"], subfolder=version)
     shutil.rmtree(wheels)
@@ -271,9 +273,9 @@ def build(outdir: Path, notebooks_dir: Path = NOTEBOOKS_DIR, force: bool = False
 
 
 def _model(path: Path, api_path: str, kind: str, content=None) -> dict:
-    from datetime import datetime, timezone
+    from datetime import datetime
 
-    stamp = datetime.fromtimestamp(path.stat().st_mtime, timezone.utc).isoformat().replace("+00:00", "Z")
+    stamp = datetime.fromtimestamp(path.stat().st_mtime, UTC).isoformat().replace("+00:00", "Z")
     return {"name": path.name if api_path else "", "path": api_path, "last_modified": stamp, "created": stamp,
             "content": content, "format": "json" if kind == "directory" else None, "mimetype": None,
             "size": None if kind == "directory" else path.stat().st_size, "writable": True, "hash": None,
@@ -283,7 +285,7 @@ def _model(path: Path, api_path: str, kind: str, content=None) -> dict:
 def write_contents(site: Path, contents: Path) -> None:
     """The files under ``contents`` as JupyterLite serves them: files/<path> and the Jupyter Contents
     API listings api/contents/<folder>/all.json (what jupyter lite build writes with jupyter_server)."""
-    folders = [contents] + sorted(p for p in contents.rglob("*") if p.is_dir())
+    folders = [contents, *sorted(p for p in contents.rglob("*") if p.is_dir())]
     for folder in folders:
         rel = folder.relative_to(contents).as_posix()
         rel = "" if rel == "." else rel

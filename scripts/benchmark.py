@@ -181,7 +181,7 @@ def lite_start(site: Path, notebook: str = "kjoreark") -> dict[str, float]:
             context = browser.new_context()
             for start in ("first", "second"):
                 fetched: list[int] = []
-                listener = lambda request: fetched.append(_transferred(request))  # noqa: E731
+                listener = lambda request, fetched=fetched: fetched.append(_transferred(request))
                 context.on("requestfinished", listener)
                 page = context.new_page()
                 began = time.perf_counter()

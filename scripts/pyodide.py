@@ -80,7 +80,7 @@ PIPLITE_WHEELS = {
     "comm": ("comm-0.2.3-py3-none-any.whl", "c615d91d75f7f04f095b30d1c1711babd43bdc6419c1be9886a85f2f4e489417"),
 }
 STATUS_FILE = "kursbok-pyodide.json"
-MAKE_HINT = "make html PYODIDE_DIST=/sti/til/pyodide-{v}.tar.bz2".format(v=PYODIDE_VERSION)
+MAKE_HINT = f"make html PYODIDE_DIST=/sti/til/pyodide-{PYODIDE_VERSION}.tar.bz2"
 
 
 def canonical(name: str) -> str:

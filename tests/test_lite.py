@@ -25,7 +25,7 @@ import pytest
 
 from bookbuild import lite
 
-from .conftest import CHROMIUM, CHROMIUM_ARGS, ROOT, toc_files
+from .conftest import ROOT, toc_files
 
 pytestmark = pytest.mark.site
 

@@ -37,12 +37,14 @@ def _local(href: str) -> str | None:
 
 def _rebase(css: str, source_dir: str, target_dir: str) -> str:
     """``url()`` references made relative to ``target_dir`` instead of ``source_dir`` (site paths)."""
+
     def fix(match: re.Match[str]) -> str:
         quote, ref = match.groups()
         if re.match(r"^(data:|[a-z]+:|//|#|/)", ref, re.I):
             return match.group(0)
         site_path = posixpath.normpath(posixpath.join(source_dir, ref))
         return f"url({quote}{posixpath.relpath(site_path, target_dir)}{quote})"
+
     return _URL.sub(fix, css)
 
 
@@ -93,7 +95,7 @@ def bundle_page(site: Path, page: Path) -> bool:
     pieces: list[str] = []
     last = 0
     for number, (match, _name) in enumerate(files):
-        pieces.append(head[last:match.start()])
+        pieces.append(head[last : match.start()])
         if number == 0:
             pieces.append(f'<link rel="stylesheet" type="text/css" href="{href}" />\n')
         last = match.end()

@@ -31,12 +31,19 @@ ROOT = Path(__file__).resolve().parent.parent
 ZIP_FOLDER = "_downloads/notatboker"
 #: What each launch entry says next to its name (the visible text), and in full as its tooltip.
 PRIVACY = {
-    "Binder": ("Binder (åpen tjeneste)", "Kjører på en åpen, offentlig server. Bruk bare eksempeldata, aldri "
-               "opplysninger om pasienter. Prosjektfilen forsvinner når du lukker fanen: last den ned først."),
-    "Colab": ("Colab (Google-konto)", "Kjører hos Google og krever en Google-konto. Bruk bare eksempeldata, aldri "
-              "opplysninger om pasienter."),
-    "JupyterHub": ("JupyterHub (skolens server)", "Kjører på utdanningsinstitusjonens egen server, med din "
-                   "brukerkonto der."),
+    "Binder": (
+        "Binder (åpen tjeneste)",
+        "Kjører på en åpen, offentlig server. Bruk bare eksempeldata, aldri "
+        "opplysninger om pasienter. Prosjektfilen forsvinner når du lukker fanen: last den ned først.",
+    ),
+    "Colab": (
+        "Colab (Google-konto)",
+        "Kjører hos Google og krever en Google-konto. Bruk bare eksempeldata, aldri opplysninger om pasienter.",
+    ),
+    "JupyterHub": (
+        "JupyterHub (skolens server)",
+        "Kjører på utdanningsinstitusjonens egen server, med din brukerkonto der.",
+    ),
 }
 
 
@@ -49,8 +56,7 @@ def zip_name(pagename: str) -> str:
     return f"{ZIP_FOLDER}/{Path(pagename).name}.zip"
 
 
-def adjust_header_buttons(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any],
-                          doctree: Any) -> None:
+def adjust_header_buttons(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any) -> None:
     """After the theme has made its buttons (``html-page-context``): keep what a participant can use."""
     buttons = context.get("header_buttons")
     if not buttons:
@@ -69,9 +75,17 @@ def adjust_header_buttons(app: Sphinx, pagename: str, templatename: str, context
             for entry in entries:
                 entry["text"], entry["tooltip"] = "Skriv ut / PDF", "Skriv ut siden eller lagre den som PDF"
             if notebook:
-                entries.insert(0, {"type": "link", "url": context["pathto"](zip_name(pagename), 1), "text": ".zip",
-                                   "icon": "fas fa-file-zipper", "label": "download-zip-button",
-                                   "tooltip": "Last ned notatboka med alt den trenger for å kjøre på din egen maskin"})
+                entries.insert(
+                    0,
+                    {
+                        "type": "link",
+                        "url": context["pathto"](zip_name(pagename), 1),
+                        "text": ".zip",
+                        "icon": "fas fa-file-zipper",
+                        "label": "download-zip-button",
+                        "tooltip": "Last ned notatboka med alt den trenger for å kjøre på din egen maskin",
+                    },
+                )
             group["buttons"] = entries
         kept.append(group)
     context["header_buttons"] = kept

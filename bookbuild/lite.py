@@ -54,13 +54,21 @@ PROJECT_FILE = "/drive/mitt-prosjekt.json"
 HELPER = "kursbok_nettleser"
 HELPER_DIST = "kursbok-nettleser"
 # The packages whose versions change the lite site (see requirements.in).
-LITE_PACKAGES = ["jupyterlite-core", "jupyterlite-pyodide-kernel", "jupyterlab-widgets",
-                 "jupyterlab-language-pack-no-NO", "ipywidgets"]
+LITE_PACKAGES = [
+    "jupyterlite-core",
+    "jupyterlite-pyodide-kernel",
+    "jupyterlab-widgets",
+    "jupyterlab-language-pack-no-NO",
+    "ipywidgets",
+]
 # What helseinnovasjon declares in pyproject.toml, as lock names (its lock entry depends on them; those
 # missing in a core build are left out).
-PACKAGE_DEPENDS = sorted({re.split(r"[<>=!~ \[;]", d, maxsplit=1)[0].strip().lower()
-                          for d in tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
-                          ["project"]["dependencies"]})
+PACKAGE_DEPENDS = sorted(
+    {
+        re.split(r"[<>=!~ \[;]", d, maxsplit=1)[0].strip().lower()
+        for d in tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["dependencies"]
+    }
+)
 BUTTON_TEXT = "Kjør i nettleseren"
 GUIDE_PAGE = "book/kjor-i-nettleseren"
 
@@ -99,16 +107,20 @@ def notebooks_version(folder: Path = NOTEBOOKS_DIR) -> str:
 
 
 def _files(folder: Path, patterns: tuple[str, ...]) -> list[Path]:
-    return sorted(p for pattern in patterns for p in folder.rglob(pattern)
-                  if p.is_file() and "__pycache__" not in p.parts)
+    return sorted(
+        p for pattern in patterns for p in folder.rglob(pattern) if p.is_file() and "__pycache__" not in p.parts
+    )
 
 
 def inputs_digest(notebooks_dir: Path = NOTEBOOKS_DIR, student: bool = False) -> str:
     """Everything the lite site is made from."""
     digest = hashlib.sha256(b"student" if student else b"teacher")
-    paths = (notebooks(notebooks_dir) + _files(CONFIG_DIR, ("*",))
-             + _files(ROOT / "helseinnovasjon", ("*.py", "*.csv", "*.json", "py.typed"))
-             + [ROOT / "pyproject.toml", ROOT / "scripts" / "pyodide.py", Path(__file__)])
+    paths = (
+        notebooks(notebooks_dir)
+        + _files(CONFIG_DIR, ("*",))
+        + _files(ROOT / "helseinnovasjon", ("*.py", "*.csv", "*.json", "py.typed"))
+        + [ROOT / "pyproject.toml", ROOT / "scripts" / "pyodide.py", Path(__file__)]
+    )
     for path in paths:
         digest.update(path.name.encode())
         digest.update(path.read_bytes())
@@ -131,9 +143,13 @@ def _helper_wheel(target: Path) -> Path:
     files: dict[str, bytes] = {}
     for path in _files(CONFIG_DIR / HELPER, ("*",)):
         files[path.relative_to(CONFIG_DIR).as_posix()] = path.read_bytes()
-    files[f"{dist_info}/METADATA"] = (f"Metadata-Version: 2.1\nName: {HELPER_DIST}\nVersion: {version}\n"
-                                      f"Summary: Start-up messages for the course reader's in-browser notebooks\n").encode()
-    files[f"{dist_info}/WHEEL"] = b"Wheel-Version: 1.0\nGenerator: bookbuild.lite\nRoot-Is-Purelib: true\nTag: py3-none-any\n"
+    files[f"{dist_info}/METADATA"] = (
+        f"Metadata-Version: 2.1\nName: {HELPER_DIST}\nVersion: {version}\n"
+        f"Summary: Start-up messages for the course reader's in-browser notebooks\n"
+    ).encode()
+    files[f"{dist_info}/WHEEL"] = (
+        b"Wheel-Version: 1.0\nGenerator: bookbuild.lite\nRoot-Is-Purelib: true\nTag: py3-none-any\n"
+    )
     record = []
     for arcname, data in files.items():
         hashed = base64.urlsafe_b64encode(hashlib.sha256(data).digest()).rstrip(b"=").decode()
@@ -159,9 +175,24 @@ def package_wheel(target: Path) -> Path:
         for name in ("pyproject.toml", "README.md", "LICENSE", "MANIFEST.in", "setup.cfg"):
             if (ROOT / name).exists():
                 shutil.copy2(ROOT / name, source / name)
-        subprocess.run([sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "--no-build-isolation",
-                        "--disable-pip-version-check", "-w", str(Path(work) / "dist"), str(source)],
-                       check=True, cwd=work, stdout=subprocess.DEVNULL)
+        subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "pip",
+                "wheel",
+                "--quiet",
+                "--no-deps",
+                "--no-build-isolation",
+                "--disable-pip-version-check",
+                "-w",
+                str(Path(work) / "dist"),
+                str(source),
+            ],
+            check=True,
+            cwd=work,
+            stdout=subprocess.DEVNULL,
+        )
         wheel = next((Path(work) / "dist").glob("helseinnovasjon-*.whl"))
         shutil.copy2(wheel, target / wheel.name)
     return target / wheel.name
@@ -231,8 +262,9 @@ def stage(stage_dir: Path, notebooks_dir: Path = NOTEBOOKS_DIR, student: bool = 
     return {**record, "notebooks_version": version}
 
 
-def build(outdir: Path, notebooks_dir: Path = NOTEBOOKS_DIR, force: bool = False, log=print,
-          student: bool = False) -> dict:
+def build(
+    outdir: Path, notebooks_dir: Path = NOTEBOOKS_DIR, force: bool = False, log=print, student: bool = False
+) -> dict:
     """Build ``<outdir>/lite`` if its inputs changed. Returns what was done."""
     pyodide = _pyodide_script()
     target = Path(outdir) / LITE_DIR
@@ -248,13 +280,23 @@ def build(outdir: Path, notebooks_dir: Path = NOTEBOOKS_DIR, force: bool = False
     shutil.rmtree(fresh, ignore_errors=True)
     # No --contents: jupyter lite build indexes contents only with jupyter_server installed, whose
     # dependencies would slow every book build; write_contents does the same for our flat folders.
-    command = [sys.executable, "-m", "jupyter", "lite", "build", "--lite-dir", str(stage_dir),
-               "--output-dir", str(fresh)]
+    command = [
+        sys.executable,
+        "-m",
+        "jupyter",
+        "lite",
+        "build",
+        "--lite-dir",
+        str(stage_dir),
+        "--output-dir",
+        str(fresh),
+    ]
     result = subprocess.run(command, cwd=stage_dir, capture_output=True, text=True)
     if result.returncode != 0:
         raise RuntimeError(f"jupyter lite build failed:\n{result.stdout[-3000:]}\n{result.stderr[-3000:]}")
-    (fresh / REDIRECT).write_text(REDIRECT_PAGE.format(version=json.dumps(record["notebooks_version"])),
-                                  encoding="utf-8")
+    (fresh / REDIRECT).write_text(
+        REDIRECT_PAGE.format(version=json.dumps(record["notebooks_version"])), encoding="utf-8"
+    )
     write_translations(fresh)
     write_contents(fresh, stage_dir / "contents")
     write_favicons(fresh)
@@ -276,10 +318,20 @@ def _model(path: Path, api_path: str, kind: str, content=None) -> dict:
     from datetime import datetime
 
     stamp = datetime.fromtimestamp(path.stat().st_mtime, UTC).isoformat().replace("+00:00", "Z")
-    return {"name": path.name if api_path else "", "path": api_path, "last_modified": stamp, "created": stamp,
-            "content": content, "format": "json" if kind == "directory" else None, "mimetype": None,
-            "size": None if kind == "directory" else path.stat().st_size, "writable": True, "hash": None,
-            "hash_algorithm": None, "type": kind}
+    return {
+        "name": path.name if api_path else "",
+        "path": api_path,
+        "last_modified": stamp,
+        "created": stamp,
+        "content": content,
+        "format": "json" if kind == "directory" else None,
+        "mimetype": None,
+        "size": None if kind == "directory" else path.stat().st_size,
+        "writable": True,
+        "hash": None,
+        "hash_algorithm": None,
+        "type": kind,
+    }
 
 
 def write_contents(site: Path, contents: Path) -> None:
@@ -309,8 +361,15 @@ def write_contents(site: Path, contents: Path) -> None:
     config_path.write_text(json.dumps(config, indent=2), encoding="utf-8")
 
 
-FAVICONS = ["favicon.ico", "favicon-busy-1.ico", "favicon-busy-2.ico", "favicon-busy-3.ico",
-            "favicon-notebook.ico", "favicon-file.ico", "favicon-terminal.ico"]
+FAVICONS = [
+    "favicon.ico",
+    "favicon-busy-1.ico",
+    "favicon-busy-2.ico",
+    "favicon-busy-3.ico",
+    "favicon-notebook.ico",
+    "favicon-file.ico",
+    "favicon-terminal.ico",
+]
 
 
 def mark_norwegian(site: Path) -> None:
@@ -341,8 +400,10 @@ def write_translations(site: Path) -> None:
     data = {path.stem: json.loads(path.read_text(encoding="utf-8")) for path in sorted(folder.glob("*.json"))}
     api = site / "api" / "translations"
     api.mkdir(parents=True, exist_ok=True)
-    languages = {"en": {"displayName": "English", "nativeName": "English"},
-                 "no_NO": {"displayName": "Norsk (bokmål)", "nativeName": "Norsk (bokmål)"}}
+    languages = {
+        "en": {"displayName": "English", "nativeName": "English"},
+        "no_NO": {"displayName": "Norsk (bokmål)", "nativeName": "Norsk (bokmål)"},
+    }
     (api / "all.json").write_text(json.dumps({"data": languages, "message": ""}), encoding="utf-8")
     (api / "no_NO.json").write_text(json.dumps({"data": data, "message": ""}, ensure_ascii=False), encoding="utf-8")
 
@@ -354,12 +415,15 @@ def report(record: dict, log=print) -> None:
     if record.get("mode") == "full":
         log(f"kjør i nettleseren: {state}, Pyodide {record.get('version')} med numpy, pandas og matplotlib.")
     else:
-        log(f"kjør i nettleseren: {state}, men BARE PYODIDE-KJERNEN: {', '.join(pyodide.NOTEBOOK_PACKAGES)} "
+        log(
+            f"kjør i nettleseren: {state}, men BARE PYODIDE-KJERNEN: {', '.join(pyodide.NOTEBOOK_PACKAGES)} "
             f"mangler, så notatbøkene kan ikke regne eller tegne i nettleseren. Legg dem til med: "
-            f"{pyodide.MAKE_HINT} (arkivet: {pyodide.RELEASE_URL}).")
+            f"{pyodide.MAKE_HINT} (arkivet: {pyodide.RELEASE_URL})."
+        )
 
 
 # -- the button on the notebook pages --------------------------------------------------------
+
 
 def button_html(pagename: str, build_mode: str) -> str:
     """The «Kjør i nettleseren» link for one notebook page (a relative, same-origin link)."""
@@ -368,17 +432,22 @@ def button_html(pagename: str, build_mode: str) -> str:
     name = pagename.rsplit("/", 1)[-1]
     href = f"{up}{LITE_DIR}/{REDIRECT}?notatbok={html.escape(name)}"
     guide = f"{up}{GUIDE_PAGE}.html"
-    note = ("Notatboka åpnes i en ny fane, og Python kjører i din egen nettleser. "
-            f'<a href="{guide}">Slik virker det</a>.')
+    note = (
+        f'Notatboka åpnes i en ny fane, og Python kjører i din egen nettleser. <a href="{guide}">Slik virker det</a>.'
+    )
     if build_mode != "full":
-        note += (" <strong>Obs:</strong> denne utgaven av nettstedet har bare selve Python, ikke pakkene for "
-                 "tabeller og figurer (numpy, pandas og matplotlib). De fleste cellene vil derfor si fra at en pakke "
-                 "mangler. Den som bygger boka, legger dem til med "
-                 "<code>make html PYODIDE_DIST=…</code>.")
-    return (f'<div class="hi-lite" role="group" aria-label="{BUTTON_TEXT}">'
-            f'<a class="hi-lite-knapp" href="{href}" target="_blank" rel="noopener" '
-            f'aria-describedby="hi-lite-om">{BUTTON_TEXT}</a>'
-            f'<p id="hi-lite-om" class="hi-lite-om">{note}</p></div>')
+        note += (
+            " <strong>Obs:</strong> denne utgaven av nettstedet har bare selve Python, ikke pakkene for "
+            "tabeller og figurer (numpy, pandas og matplotlib). De fleste cellene vil derfor si fra at en pakke "
+            "mangler. Den som bygger boka, legger dem til med "
+            "<code>make html PYODIDE_DIST=…</code>."
+        )
+    return (
+        f'<div class="hi-lite" role="group" aria-label="{BUTTON_TEXT}">'
+        f'<a class="hi-lite-knapp" href="{href}" target="_blank" rel="noopener" '
+        f'aria-describedby="hi-lite-om">{BUTTON_TEXT}</a>'
+        f'<p id="hi-lite-om" class="hi-lite-om">{note}</p></div>'
+    )
 
 
 def is_notebook_page(app, pagename: str) -> bool:
@@ -391,14 +460,17 @@ def add_button(app, pagename: str, templatename: str, context: dict, doctree) ->
     stylesheet or script from another host (jupyterlite-sphinx, if it is ever loaded, adds Google Fonts)."""
     for key in ("css_files", "script_files"):
         if key in context:
-            context[key] = [item for item in context[key]
-                            if not str(getattr(item, "filename", item) or "").startswith(("http:", "https:", "//"))]
+            context[key] = [
+                item
+                for item in context[key]
+                if not str(getattr(item, "filename", item) or "").startswith(("http:", "https:", "//"))
+            ]
     if doctree is None or "body" not in context or not is_notebook_page(app, pagename):
         return
     body = context["body"]
     end = body.find("</h1>")
     button = button_html(pagename, app.config.kursbok_lite_mode)
-    context["body"] = body[:end + 5] + button + body[end + 5:] if end >= 0 else button + body
+    context["body"] = body[: end + 5] + button + body[end + 5 :] if end >= 0 else button + body
 
 
 def build_finished(app, exception) -> None:
@@ -407,8 +479,12 @@ def build_finished(app, exception) -> None:
     from sphinx.util import logging
 
     logger = logging.getLogger(__name__)
-    build(Path(app.outdir), Path(app.srcdir) / "notebooks", log=logger.info,
-          student=bool(getattr(app.config, "hide_solutions", False)))
+    build(
+        Path(app.outdir),
+        Path(app.srcdir) / "notebooks",
+        log=logger.info,
+        student=bool(getattr(app.config, "hide_solutions", False)),
+    )
 
 
 def setup(app) -> None:

@@ -170,8 +170,14 @@ def _tidy_page_scripts(app: Sphinx, pagename: str, templatename: str, context: d
         # shows without waiting for them (first paint on a phone). documentation_options.js stays
         # blocking: the inline scripts in <head> use what it defines.
         attributes = getattr(script, "attributes", None)
-        if (name and attributes is not None and pagename != "search" and not name.endswith(DEFER_EXCEPT)
-                and "async" not in attributes and "defer" not in attributes):
+        if (
+            name
+            and attributes is not None
+            and pagename != "search"
+            and not name.endswith(DEFER_EXCEPT)
+            and "async" not in attributes
+            and "defer" not in attributes
+        ):
             # a new object: Sphinx shares the script list between pages (the search page's own
             # scripts need doctools.js loaded before them, so it keeps them blocking)
             script = _JavaScript(script.filename, priority=script.priority, **{**attributes, "defer": "defer"})
@@ -181,7 +187,7 @@ def _tidy_page_scripts(app: Sphinx, pagename: str, templatename: str, context: d
     kept = [s for s in kept if s not in bridge]
     loader = next((i for i, s in enumerate(kept) if _script_name(s).endswith(app.config.mathjax_path)), None)
     if loader is not None:
-        kept[loader + 1:loader + 1] = bridge[:1]
+        kept[loader + 1 : loader + 1] = bridge[:1]
     context["script_files"] = kept
     context["css_files"] = [c for c in context.get("css_files", []) if "thebe" not in str(getattr(c, "filename", c))]
 
@@ -196,8 +202,9 @@ def student_source(text: str, suffix: str) -> str:
     ``{solution}`` blocks, notebooks without the cells tagged ``losning``."""
     if suffix == ".ipynb":
         notebook = json.loads(text)
-        notebook["cells"] = [c for c in notebook.get("cells", [])
-                             if SOLUTION_TAG not in c.get("metadata", {}).get("tags", [])]
+        notebook["cells"] = [
+            c for c in notebook.get("cells", []) if SOLUTION_TAG not in c.get("metadata", {}).get("tags", [])
+        ]
         for cell in notebook["cells"]:  # a chapter with code cells is also offered as .ipynb
             if cell.get("cell_type") == "markdown":
                 source = cell.get("source", "")
@@ -335,7 +342,9 @@ class DataSources(SphinxDirective):
                 ("Lisens", _links(res.get("licenses", package.get("licenses", [])))),
                 ("Kolonner", _join([nodes.literal(text=f["name"]) for f in res["schema"]["fields"]])),
             ]:
-                fields += nodes.field("", nodes.field_name(text=name), nodes.field_body("", nodes.paragraph("", "", *body)))
+                fields += nodes.field(
+                    "", nodes.field_name(text=name), nodes.field_body("", nodes.paragraph("", "", *body))
+                )
             section += fields
             sections.append(section)
         return sections
@@ -345,7 +354,8 @@ def _links(items: list[dict[str, str]]) -> list[nodes.Node]:
     """Titles of sources or licences, linked where they have a URL."""
     parts = [
         nodes.reference(text=item.get("title", item.get("name", "")), refuri=item["path"])
-        if item.get("path") else nodes.Text(item.get("title", item.get("name", "")))
+        if item.get("path")
+        else nodes.Text(item.get("title", item.get("name", "")))
         for item in items
     ]
     return _join(parts, "; ") or [nodes.Text("ikke oppgitt")]
@@ -367,8 +377,11 @@ HOURS_COLUMN = "timer"
 
 def plan_tables() -> list[str]:
     """The names of every course plan in datasets/datapackage.json: ``kursplan`` and ``kursplan-*``."""
-    return [res["name"] for res in data.datapackage()["resources"]
-            if res["name"] == PLAN_TABLE or res["name"].startswith(PLAN_TABLE + "-")]
+    return [
+        res["name"]
+        for res in data.datapackage()["resources"]
+        if res["name"] == PLAN_TABLE or res["name"].startswith(PLAN_TABLE + "-")
+    ]
 
 
 def plan_problems(plan, docs: set[str], labels: set[str], source: str = "datasets/kursplan.csv") -> list[str]:
@@ -377,12 +390,16 @@ def plan_problems(plan, docs: set[str], labels: set[str], source: str = "dataset
     for line, row in zip(range(2, len(plan) + 2), plan.itertuples(index=False)):
         where = f"{source}, linje {line} (uke {row.uke})"
         if row.type in ("les", "kjør") and row.ref not in docs:
-            problems.append(f"{where}: «{row.ref}» finnes ikke i boka. Sjekk stavemåten (uten .md eller .ipynb) "
-                            "og at siden står i _toc.yml.")
+            problems.append(
+                f"{where}: «{row.ref}» finnes ikke i boka. Sjekk stavemåten (uten .md eller .ipynb) "
+                "og at siden står i _toc.yml."
+            )
         elif row.type == "kjør" and not row.ref.startswith("notebooks/"):
             problems.append(f"{where}: «{row.ref}» er ikke en notatbok. Bruk «les» for kapitler.")
         elif row.type == "oppgave" and row.ref.lower() not in labels:
-            problems.append(f"{where}: oppgaven «{row.ref}» finnes ikke. Bruk navnet som står etter :label: i oppgaven.")
+            problems.append(
+                f"{where}: oppgaven «{row.ref}» finnes ikke. Bruk navnet som står etter :label: i oppgaven."
+            )
     return problems
 
 
@@ -392,9 +409,15 @@ def plan_weeks(plan) -> list[dict]:
     weeks: dict[tuple[int, str], dict] = {}
     has_hours = HOURS_COLUMN in plan.columns
     for row in plan.itertuples(index=False):
-        entry = weeks.setdefault((row.uke, row.tema), {"uke": row.uke, "tema": row.tema,
-                                                       "refs": {kind: [] for kind in PLAN_COLUMNS},
-                                                       "timer": 0.0 if has_hours else None})
+        entry = weeks.setdefault(
+            (row.uke, row.tema),
+            {
+                "uke": row.uke,
+                "tema": row.tema,
+                "refs": {kind: [] for kind in PLAN_COLUMNS},
+                "timer": 0.0 if has_hours else None,
+            },
+        )
         entry["refs"][row.type].append(row.ref)
         if has_hours and getattr(row, HOURS_COLUMN) == getattr(row, HOURS_COLUMN):  # skip NaN
             entry["timer"] += float(getattr(row, HOURS_COLUMN))
@@ -435,8 +458,10 @@ class CoursePlan(SphinxDirective):
         head, body = nodes.thead(), nodes.tbody()
         head += nodes.row("", *[nodes.entry("", nodes.paragraph(text=h)) for h in headers])
         for entry in entries:
-            meeting = [nodes.paragraph("", "", nodes.strong(text=f"Uke {entry['uke']}")),
-                       nodes.paragraph(text=entry["tema"])]
+            meeting = [
+                nodes.paragraph("", "", nodes.strong(text=f"Uke {entry['uke']}")),
+                nodes.paragraph(text=entry["tema"]),
+            ]
             if with_hours:
                 meeting.append(nodes.paragraph(text=f"Om lag {format_hours(entry['timer'])} timer"))
             todo = []
@@ -447,20 +472,37 @@ class CoursePlan(SphinxDirective):
             body += nodes.row("", nodes.entry("", *meeting), nodes.entry("", *(todo or [nodes.paragraph()])))
         if with_hours:
             total = format_hours(sum(entry["timer"] for entry in entries))
-            body += nodes.row("", nodes.entry("", nodes.paragraph("", "", nodes.strong(text="I alt"))),
-                              nodes.entry("", nodes.paragraph(text=f"Om lag {total} timer")))
+            body += nodes.row(
+                "",
+                nodes.entry("", nodes.paragraph("", "", nodes.strong(text="I alt"))),
+                nodes.entry("", nodes.paragraph(text=f"Om lag {total} timer")),
+            )
         group += head
         group += body
         return [table]
 
     def _link(self, kind: str, ref: str) -> nodes.Node:
         if kind == "oppgave":
-            return addnodes.pending_xref("", nodes.inline(text=ref), refdomain="std", reftype="ref",
-                                         reftarget=ref.lower(), refexplicit=False, refwarn=False,
-                                         refdoc=self.env.docname)
-        return addnodes.pending_xref("", nodes.inline(text=ref), refdomain="std", reftype="doc",
-                                     reftarget=f"/{ref}", refexplicit=False, refwarn=False,
-                                     refdoc=self.env.docname)
+            return addnodes.pending_xref(
+                "",
+                nodes.inline(text=ref),
+                refdomain="std",
+                reftype="ref",
+                reftarget=ref.lower(),
+                refexplicit=False,
+                refwarn=False,
+                refdoc=self.env.docname,
+            )
+        return addnodes.pending_xref(
+            "",
+            nodes.inline(text=ref),
+            refdomain="std",
+            reftype="doc",
+            reftarget=f"/{ref}",
+            refexplicit=False,
+            refwarn=False,
+            refdoc=self.env.docname,
+        )
 
 
 def _check_course_plan(app: Sphinx, env) -> None:
@@ -475,8 +517,10 @@ def _check_course_plan(app: Sphinx, env) -> None:
 # Accessible names the theme writes in English into its own templates (not translatable through
 # its catalogue). The launch buttons' logos are decorative: the button text names the service.
 ENGLISH_NAMES = [
-    (re.compile(r'<nav class="bd-links bd-docs-nav" aria-label="Main">'),
-     '<nav class="bd-links bd-docs-nav" aria-label="Kapitlene i boka">'),
+    (
+        re.compile(r'<nav class="bd-links bd-docs-nav" aria-label="Main">'),
+        '<nav class="bd-links bd-docs-nav" aria-label="Kapitlene i boka">',
+    ),
     (re.compile(r'<nav aria-label="Page">'), '<nav aria-label="Innholdet på denne siden">'),
     (re.compile(r'<img alt="[A-Za-z]+ logo"'), '<img alt=""'),
 ]

@@ -36,7 +36,7 @@ class UnknownWidget(ValueError):
 
 
 def _ref(value: str) -> str:
-    return value[len(PREFIX):] if isinstance(value, str) and value.startswith(PREFIX) else value
+    return value[len(PREFIX) :] if isinstance(value, str) and value.startswith(PREFIX) else value
 
 
 def _esc(text: Any) -> str:
@@ -155,7 +155,8 @@ class Page:
             return self.view(children[selected]) if children else ""
         panels = "".join(
             f'<div class="hi-w-panel"{"" if i == selected else " hidden"}>{self.view(child)}</div>'
-            for i, child in enumerate(children))
+            for i, child in enumerate(children)
+        )
         return f'<div class="hi-w-stack" id="{self._dom_id(model_id)}" aria-live="polite">{panels}</div>'
 
     def _OutputModel(self, model_id: str, state: Mapping[str, Any]) -> str:
@@ -173,22 +174,26 @@ class Page:
     def _DropdownModel(self, model_id: str, state: Mapping[str, Any]) -> str:
         labels = state.get("_options_labels", [])
         index = state.get("index")
-        options = "".join(f'<option{" selected" if i == index else ""}>{_esc(label)}</option>'
-                          for i, label in enumerate(labels))
+        options = "".join(
+            f"<option{' selected' if i == index else ''}>{_esc(label)}</option>" for i, label in enumerate(labels)
+        )
         if model_id in self.linked:  # works in the browser (kursbok.js)
             stack = self._dom_id(self.linked[model_id])
             control = f'<select {self._named(model_id, state)} data-hi-stack="{stack}">{options}</select>'
         else:
-            control = f'<select {self._named(model_id, state)} disabled>{options}</select>'
+            control = f"<select {self._named(model_id, state)} disabled>{options}</select>"
         return self._field(model_id, state, control)
 
     def _SelectModel(self, model_id: str, state: Mapping[str, Any]) -> str:
         labels = state.get("_options_labels", [])
-        options = "".join(f'<option{" selected" if i == state.get("index") else ""}>{_esc(label)}</option>'
-                          for i, label in enumerate(labels))
+        options = "".join(
+            f"<option{' selected' if i == state.get('index') else ''}>{_esc(label)}</option>"
+            for i, label in enumerate(labels)
+        )
         rows = max(2, min(int(state.get("rows") or 5), 8))
-        return self._field(model_id, state,
-                           f'<select {self._named(model_id, state)} size="{rows}" disabled>{options}</select>')
+        return self._field(
+            model_id, state, f'<select {self._named(model_id, state)} size="{rows}" disabled>{options}</select>'
+        )
 
     def _TextModel(self, model_id: str, state: Mapping[str, Any]) -> str:
         control = f'<input type="text" {self._named(model_id, state)} value="{_esc(state.get("value", ""))}" disabled>'
@@ -197,20 +202,26 @@ class Page:
     _ComboboxModel = _TextModel
 
     def _TextareaModel(self, model_id: str, state: Mapping[str, Any]) -> str:
-        control = (f'<textarea {self._named(model_id, state)} rows="{int(state.get("rows") or 4)}" disabled>'
-                   f'{_esc(state.get("value", ""))}</textarea>')
+        control = (
+            f'<textarea {self._named(model_id, state)} rows="{int(state.get("rows") or 4)}" disabled>'
+            f"{_esc(state.get('value', ''))}</textarea>"
+        )
         return self._field(model_id, state, control)
 
     def _CheckboxModel(self, model_id: str, state: Mapping[str, Any]) -> str:
         checked = " checked" if state.get("value") else ""
-        return (f'<div class="hi-w-field hi-w-check"><input type="checkbox" {self._named(model_id, state)}'
-                f'{checked} disabled><label for="{self._dom_id(model_id)}">{_esc(state.get("description", ""))}'
-                "</label></div>")
+        return (
+            f'<div class="hi-w-field hi-w-check"><input type="checkbox" {self._named(model_id, state)}'
+            f'{checked} disabled><label for="{self._dom_id(model_id)}">{_esc(state.get("description", ""))}'
+            "</label></div>"
+        )
 
     def _FloatSliderModel(self, model_id: str, state: Mapping[str, Any]) -> str:
         value = state.get("value")
-        control = (f'<input type="range" {self._named(model_id, state)} min="{state.get("min")}" '
-                   f'max="{state.get("max")}" step="{state.get("step")}" value="{value}" disabled>')
+        control = (
+            f'<input type="range" {self._named(model_id, state)} min="{state.get("min")}" '
+            f'max="{state.get("max")}" step="{state.get("step")}" value="{value}" disabled>'
+        )
         if state.get("readout"):
             control += f'<span class="hi-w-label">{_number(value)}</span>'
         return self._field(model_id, state, control)
@@ -219,12 +230,16 @@ class Page:
 
     def _ButtonModel(self, model_id: str, state: Mapping[str, Any]) -> str:
         title = f' title="{_esc(state["tooltip"])}"' if state.get("tooltip") else ""
-        return (f'<button type="button" class="hi-w-button" {self._named(model_id, state)}{title} disabled>'
-                f'{_esc(state.get("description", ""))}</button>')
+        return (
+            f'<button type="button" class="hi-w-button" {self._named(model_id, state)}{title} disabled>'
+            f"{_esc(state.get('description', ''))}</button>"
+        )
 
     def _FileUploadModel(self, model_id: str, state: Mapping[str, Any]) -> str:
-        return (f'<button type="button" class="hi-w-button" {self._named(model_id, state)} disabled>'
-                f'{_esc(state.get("description") or "Last opp")}</button>')
+        return (
+            f'<button type="button" class="hi-w-button" {self._named(model_id, state)} disabled>'
+            f"{_esc(state.get('description') or 'Last opp')}</button>"
+        )
 
 
 def render_body(body: str, state: Mapping[str, Any]) -> str:

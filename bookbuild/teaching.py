@@ -68,27 +68,29 @@ def instructions(rows: pd.DataFrame) -> str:
     notebooks = [f"- `{Path(ref).name}.ipynb`" for ref in items("kjør")] or ["- (ingen notatbøker denne uka)"]
     reading = [f"- {ref}" for ref in items("les")] or ["- (ingen kapitler denne uka)"]
     tasks = [f"- {ref}" for ref in items("oppgave")] or ["- (ingen oppgaver denne uka)"]
-    return "\n".join([
-        f"# Uke {week}: {theme}",
-        "",
-        "Denne pakken har notatbøkene du skal kjøre før samlingen, og alt de trenger for å virke.",
-        "",
-        "## Notatbøker (i mappen notebooks)",
-        *notebooks,
-        "",
-        "## Les i kursboka",
-        *reading,
-        "",
-        "## Oppgaver (i kursboka)",
-        *tasks,
-        "",
-        *how_to_run(),
-        "## Personvern",
-        "",
-        "Skriv aldri inn navn eller andre opplysninger som kan identifisere tjenestemottakere, pasienter eller kolleger.",
-        "Det du skriver inn på din egen maskin, blir der.",
-        "",
-    ])
+    return "\n".join(
+        [
+            f"# Uke {week}: {theme}",
+            "",
+            "Denne pakken har notatbøkene du skal kjøre før samlingen, og alt de trenger for å virke.",
+            "",
+            "## Notatbøker (i mappen notebooks)",
+            *notebooks,
+            "",
+            "## Les i kursboka",
+            *reading,
+            "",
+            "## Oppgaver (i kursboka)",
+            *tasks,
+            "",
+            *how_to_run(),
+            "## Personvern",
+            "",
+            "Skriv aldri inn navn eller andre opplysninger som kan identifisere tjenestemottakere, pasienter eller kolleger.",
+            "Det du skriver inn på din egen maskin, blir der.",
+            "",
+        ]
+    )
 
 
 def how_to_run() -> list[str]:
@@ -134,8 +136,9 @@ def _zip(folder: Path, target: Path) -> Path:
 
 def support_mtime(root: Path = ROOT) -> float:
     """When the run support (requirements, starters) last changed: a notebook's zip older than this is stale."""
-    paths = [p for item in RUN_SUPPORT for p in ([root / item] if (root / item).is_file()
-                                                  else (root / item).rglob("*"))]
+    paths = [
+        p for item in RUN_SUPPORT for p in ([root / item] if (root / item).is_file() else (root / item).rglob("*"))
+    ]
     return max((p.stat().st_mtime for p in paths if p.exists()), default=0.0)
 
 
@@ -146,24 +149,44 @@ def notebook_bundle(source: Path, target: Path, *, wheel: Path, root: Path = ROO
     for cell in notebook["cells"]:
         if cell["cell_type"] == "code":
             cell["outputs"], cell["execution_count"] = [], None
-    title = next(("".join(c["source"]).splitlines()[0].lstrip("# ").strip() for c in notebook["cells"]
-                  if c["cell_type"] == "markdown" and c["source"]), source.stem)
+    title = next(
+        (
+            "".join(c["source"]).splitlines()[0].lstrip("# ").strip()
+            for c in notebook["cells"]
+            if c["cell_type"] == "markdown" and c["source"]
+        ),
+        source.stem,
+    )
     with tempfile.TemporaryDirectory() as scratch:
         folder = Path(scratch) / source.stem
         (folder / "notebooks").mkdir(parents=True)
-        (folder / "notebooks" / source.name).write_text(json.dumps(notebook, ensure_ascii=False, indent=1) + "\n",
-                                                      encoding="utf-8")
+        (folder / "notebooks" / source.name).write_text(
+            json.dumps(notebook, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
+        )
         shutil.copy2(wheel, folder / wheel.name)
         _copy_support(RUN_SUPPORT, folder, root)
-        (folder / "LES-MEG.md").write_text("\n".join([
-            f"# {title}", "",
-            f"Denne mappen har notatboka `{source.name}` og alt den trenger for å kjøre på din egen maskin:",
-            "kurspakken med dataene (`" + wheel.name + "`), de låste pakkeversjonene (`requirements-run.txt`) og",
-            "startere i mappen `start`.", "",
-            *how_to_run(),
-            "## Personvern", "",
-            "Skriv aldri inn navn eller andre opplysninger som kan identifisere tjenestemottakere, pasienter eller "
-            "kolleger.", "Det du skriver inn på din egen maskin, blir der.", ""]), encoding="utf-8")
+        (folder / "LES-MEG.md").write_text(
+            "\n".join(
+                [
+                    f"# {title}",
+                    "",
+                    f"Denne mappen har notatboka `{source.name}` og alt den trenger for å kjøre på din egen maskin:",
+                    "kurspakken med dataene (`"
+                    + wheel.name
+                    + "`), de låste pakkeversjonene (`requirements-run.txt`) og",
+                    "startere i mappen `start`.",
+                    "",
+                    *how_to_run(),
+                    "## Personvern",
+                    "",
+                    "Skriv aldri inn navn eller andre opplysninger som kan identifisere tjenestemottakere, pasienter eller "
+                    "kolleger.",
+                    "Det du skriver inn på din egen maskin, blir der.",
+                    "",
+                ]
+            ),
+            encoding="utf-8",
+        )
         return _zip(folder, target)
 
 
@@ -179,8 +202,8 @@ def make_bundle(week: int | str, destination: Path, *, root: Path = ROOT) -> Pat
             source = root / f"{ref}.ipynb"
             notebook = json.loads(source.read_text(encoding="utf-8"))
             (folder / "notebooks" / source.name).write_text(
-                json.dumps(student_notebook(notebook), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+                json.dumps(student_notebook(notebook), ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
+            )
         _copy_support(SUPPORT + RUN_SUPPORT, folder, root)
         (folder / "LES-MEG.md").write_text(instructions(rows), encoding="utf-8")
         return _zip(folder, destination / f"{name}.zip")
-

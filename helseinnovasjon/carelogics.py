@@ -26,15 +26,18 @@ from . import data, formatting, plotting
 from .errors import InputError
 
 STATEMENTS_TABLE = "omsorgslogikker-utsagn"
-SOURCE = ("Utsagnene og kursets lesning er skrevet for kurset. Logikkene bygger på Wærness (1984), "
-          "Mol (2008), Vabø (2007) og Thornton og Ocasio (2008).")
+SOURCE = (
+    "Utsagnene og kursets lesning er skrevet for kurset. Logikkene bygger på Wærness (1984), "
+    "Mol (2008), Vabø (2007) og Thornton og Ocasio (2008)."
+)
 UNSORTED = "Ikke sortert ennå"
 MAX_STATEMENT = 220
 MAX_EXPLANATION = 320
 MAX_REFLECTION = 2000
 MIN_STATEMENTS, MAX_STATEMENTS = 12, 16
-CAVEAT = ("Flere av utsagnene kan leses på mer enn én måte. Kursets lesning er et utgangspunkt "
-          "for samtale, ikke en fasit.")
+CAVEAT = (
+    "Flere av utsagnene kan leses på mer enn én måte. Kursets lesning er et utgangspunkt for samtale, ikke en fasit."
+)
 
 
 @dataclass(frozen=True)
@@ -50,17 +53,31 @@ class Logic:
 LOGICS: dict[str, Logic] = {
     logic.key: logic
     for logic in (
-        Logic("omsorg", "Omsorgslogikk", "Omsorg",
-              "Tar utgangspunkt i den konkrete personen og situasjonen. Man prøver seg fram og justerer "
-              "sammen over tid."),
-        Logic("valg", "Valgets logikk", "Valg",
-              "Brukeren er en kunde eller borger som skal få informasjon og selv velge mellom tilbud."),
-        Logic("styring", "Styrings- og produksjonslogikk", "Styring",
-              "Tjenesten blir styrt med vedtak, standarder, tidsmål og budsjett, så den blir lik, "
-              "forutsigbar og effektiv."),
-        Logic("marked", "Markedslogikk", "Marked",
-              "Tjenester blir kjøpt og solgt. Konkurranse, pris og kundetilfredshet skal gi kvalitet og "
-              "lave kostnader."),
+        Logic(
+            "omsorg",
+            "Omsorgslogikk",
+            "Omsorg",
+            "Tar utgangspunkt i den konkrete personen og situasjonen. Man prøver seg fram og justerer sammen over tid.",
+        ),
+        Logic(
+            "valg",
+            "Valgets logikk",
+            "Valg",
+            "Brukeren er en kunde eller borger som skal få informasjon og selv velge mellom tilbud.",
+        ),
+        Logic(
+            "styring",
+            "Styrings- og produksjonslogikk",
+            "Styring",
+            "Tjenesten blir styrt med vedtak, standarder, tidsmål og budsjett, så den blir lik, "
+            "forutsigbar og effektiv.",
+        ),
+        Logic(
+            "marked",
+            "Markedslogikk",
+            "Marked",
+            "Tjenester blir kjøpt og solgt. Konkurranse, pris og kundetilfredshet skal gi kvalitet og lave kostnader.",
+        ),
     )
 }
 
@@ -78,6 +95,7 @@ _VERDICT_TEXT = {
 
 # -- the statements --------------------------------------------------------------------
 
+
 def load_statements(data_dir: Path = data.DATA_DIR) -> pd.DataFrame:
     """The course's statements, checked, indexed by their id (``u01`` ...)."""
     res = data.resource(STATEMENTS_TABLE, data_dir)
@@ -93,41 +111,69 @@ def validate_statements(table: pd.DataFrame, *, label: str = "utsagnene") -> pd.
     """
     table = table.copy()
     # Empty cells as None (pandas may hold them as NaN in a string column).
-    table["annen_lesning"] = pd.Series([v if isinstance(v, str) and v.strip() else None
-                                        for v in table["annen_lesning"]], index=table.index, dtype=object)
+    table["annen_lesning"] = pd.Series(
+        [v if isinstance(v, str) and v.strip() else None for v in table["annen_lesning"]],
+        index=table.index,
+        dtype=object,
+    )
     n = len(table)
     if not MIN_STATEMENTS <= n <= MAX_STATEMENTS:
-        raise InputError(f"det er {n} utsagn", f"Øvelsen skal ha mellom {MIN_STATEMENTS} og {MAX_STATEMENTS} utsagn.",
-                         source=label)
+        raise InputError(
+            f"det er {n} utsagn", f"Øvelsen skal ha mellom {MIN_STATEMENTS} og {MAX_STATEMENTS} utsagn.", source=label
+        )
     for column, known in (("logikk", LOGICS), ("annen_lesning", LOGICS)):
         for line, value in zip(range(2, n + 2), table[column]):
             if value is not None and value not in known:
-                raise InputError(f"logikken «{value}» finnes ikke", f"Bruk en av disse: {', '.join(LOGICS)}.",
-                                 source=label, column=column, row=line)
+                raise InputError(
+                    f"logikken «{value}» finnes ikke",
+                    f"Bruk en av disse: {', '.join(LOGICS)}.",
+                    source=label,
+                    column=column,
+                    row=line,
+                )
     unused = [LOGICS[k].label for k in LOGICS if k not in set(table["logikk"])]
     if unused:
-        raise InputError(f"ingen utsagn hører til {', '.join(unused)}",
-                         "Hver logikk skal ha minst ett utsagn.", source=label, column="logikk")
+        raise InputError(
+            f"ingen utsagn hører til {', '.join(unused)}",
+            "Hver logikk skal ha minst ett utsagn.",
+            source=label,
+            column="logikk",
+        )
     for column in ("id", "utsagn"):
         keys = table[column].map(lambda text: " ".join(str(text).casefold().split()))
         twice = table[keys.duplicated()]
         if not twice.empty:
-            raise InputError(f"«{twice.iloc[0][column]}» står to ganger", "Fjern eller endre det ene.",
-                             source=label, column=column, row=int(twice.index[0]) + 2)
+            raise InputError(
+                f"«{twice.iloc[0][column]}» står to ganger",
+                "Fjern eller endre det ene.",
+                source=label,
+                column=column,
+                row=int(twice.index[0]) + 2,
+            )
     for line, (main, other) in enumerate(zip(table["logikk"], table["annen_lesning"]), start=2):
         if main == other:
-            raise InputError("den andre lesningen er den samme som kursets lesning",
-                             "La feltet stå tomt eller velg en annen logikk.", source=label,
-                             column="annen_lesning", row=line)
+            raise InputError(
+                "den andre lesningen er den samme som kursets lesning",
+                "La feltet stå tomt eller velg en annen logikk.",
+                source=label,
+                column="annen_lesning",
+                row=line,
+            )
     for column, limit in (("utsagn", MAX_STATEMENT), ("forklaring", MAX_EXPLANATION)):
         for line, text in enumerate(table[column], start=2):
             if len(str(text)) > limit:
-                raise InputError(f"teksten er {len(str(text))} tegn lang", f"Kort den ned til høyst {limit} tegn.",
-                                 source=label, column=column, row=line)
+                raise InputError(
+                    f"teksten er {len(str(text))} tegn lang",
+                    f"Kort den ned til høyst {limit} tegn.",
+                    source=label,
+                    column=column,
+                    row=line,
+                )
     return table.set_index("id")
 
 
 # -- scoring a sorting -----------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class Item:
@@ -167,10 +213,14 @@ class Result:
         """The result in plain Norwegian."""
         total, done = len(self.items), self.sorted_count
         if done == 0:
-            return (f"Du har ikke sortert noen av de {total} utsagnene ennå. Velg en logikk i listen under hvert "
-                    "utsagn, så kommer tilbakemeldingen her.")
-        text = (f"Du har sortert {done} av {total} utsagn. {self.count(SAME)} er plassert som i kursets lesning, "
-                f"{self.count(ALSO)} er en annen mulig lesning, og {self.count(OTHER)} er plassert annerledes enn kurset.")
+            return (
+                f"Du har ikke sortert noen av de {total} utsagnene ennå. Velg en logikk i listen under hvert "
+                "utsagn, så kommer tilbakemeldingen her."
+            )
+        text = (
+            f"Du har sortert {done} av {total} utsagn. {self.count(SAME)} er plassert som i kursets lesning, "
+            f"{self.count(ALSO)} er en annen mulig lesning, og {self.count(OTHER)} er plassert annerledes enn kurset."
+        )
         left = total - done
         if left:
             text += f" {left} utsagn står igjen."
@@ -185,13 +235,19 @@ def parse_choice(value: Any, *, field: str = "valget") -> str | None:
     if not text or text.casefold() == UNSORTED.casefold():
         return None
     if len(text) > 60:
-        raise InputError(f"teksten er for lang ({len(text)} tegn) til å være navnet på en logikk",
-                         f"Velg en av disse: {', '.join(logic.label for logic in LOGICS.values())}.", field=field)
+        raise InputError(
+            f"teksten er for lang ({len(text)} tegn) til å være navnet på en logikk",
+            f"Velg en av disse: {', '.join(logic.label for logic in LOGICS.values())}.",
+            field=field,
+        )
     for key, logic in LOGICS.items():
         if text.casefold() in (key, logic.label.casefold(), logic.short.casefold()):
             return key
-    raise InputError(f"«{text}» er ikke en av logikkene",
-                     f"Velg en av disse: {', '.join(logic.label for logic in LOGICS.values())}.", field=field)
+    raise InputError(
+        f"«{text}» er ikke en av logikkene",
+        f"Velg en av disse: {', '.join(logic.label for logic in LOGICS.values())}.",
+        field=field,
+    )
 
 
 def score(sorting: Mapping[str, Any], statements: pd.DataFrame) -> Result:
@@ -202,11 +258,18 @@ def score(sorting: Mapping[str, Any], statements: pd.DataFrame) -> Result:
     """
     unknown = [key for key in sorting if key not in statements.index]
     if unknown:
-        raise InputError(f"utsagnet «{unknown[0]}» finnes ikke i øvelsen",
-                         f"Bruk numrene fra listen ({statements.index[0]}–{statements.index[-1]}).")
+        raise InputError(
+            f"utsagnet «{unknown[0]}» finnes ikke i øvelsen",
+            f"Bruk numrene fra listen ({statements.index[0]}–{statements.index[-1]}).",
+        )
     items = []
-    columns = zip(statements.index, statements["utsagn"], statements["logikk"], statements["annen_lesning"],
-                  statements["forklaring"])
+    columns = zip(
+        statements.index,
+        statements["utsagn"],
+        statements["logikk"],
+        statements["annen_lesning"],
+        statements["forklaring"],
+    )
     for number, (key, text, course, other, explanation) in enumerate(columns, start=1):
         chosen = parse_choice(sorting.get(key), field=f"utsagn {number}")
         other = other if isinstance(other, str) and other else None
@@ -218,8 +281,9 @@ def profile(result: Result) -> pd.DataFrame:
     """How many statements the participant and the course put in each logic."""
     mine = [sum(item.chosen == key for item in result.items) for key in LOGICS]
     course = [sum(item.course == key for item in result.items) for key in LOGICS]
-    table = pd.DataFrame({"Din sortering": mine, "Kursets lesning": course},
-                         index=[logic.label for logic in LOGICS.values()])
+    table = pd.DataFrame(
+        {"Din sortering": mine, "Kursets lesning": course}, index=[logic.label for logic in LOGICS.values()]
+    )
     table.index.name = "Logikk"
     return table
 
@@ -231,15 +295,21 @@ def profile_chart(result: Result) -> plotting.Chart:
     series = {"Kursets lesning": list(table["Kursets lesning"])}  # first, so its colour never changes
     if done:
         series[f"Din sortering ({done} av {total})"] = list(table["Din sortering"])
-    fig, ax = plotting.grouped_bars(series, [logic.short for logic in LOGICS.values()],
-                                    title="Hvor mange utsagn i hver logikk?", ylabel="Antall utsagn",
-                                    percent=False)
+    fig, ax = plotting.grouped_bars(
+        series,
+        [logic.short for logic in LOGICS.values()],
+        title="Hvor mange utsagn i hver logikk?",
+        ylabel="Antall utsagn",
+        percent=False,
+    )
     ax.yaxis.set_major_locator(MaxNLocator(integer=True))  # counts: whole numbers only
     course = ", ".join(f"{label} {n}" for label, n in zip(table.index, table["Kursets lesning"]))
     if done:
         mine = ", ".join(f"{label} {n}" for label, n in zip(table.index, table["Din sortering"]))
-        alt = (f"Stolpediagram med antall utsagn per logikk. Din sortering ({done} av {total} utsagn): {mine}. "
-               f"Kursets lesning: {course}.")
+        alt = (
+            f"Stolpediagram med antall utsagn per logikk. Din sortering ({done} av {total} utsagn): {mine}. "
+            f"Kursets lesning: {course}."
+        )
     else:
         alt = f"Stolpediagram med kursets lesning av de {total} utsagnene: {course}. Du har ikke sortert noen ennå."
     caption = f"Antall utsagn du har plassert i hver logikk, ved siden av kursets lesning. {SOURCE}"
@@ -247,6 +317,7 @@ def profile_chart(result: Result) -> plotting.Chart:
 
 
 # -- what the notebook shows and saves ---------------------------------------------------
+
 
 @dataclass
 class Feedback:
@@ -271,33 +342,47 @@ class Feedback:
             )
         listed = f'<ul class="hi-tilbakemelding">{"".join(rows)}</ul>' if rows else ""
         caveat = f"<p>{html.escape(CAVEAT)}</p>" if rows else ""
-        return (f'<p class="hi-svar" role="status"><strong>{html.escape(self.result.summary())}</strong></p>'
-                f"{caveat}{listed}{self.chart.to_html()}")
+        return (
+            f'<p class="hi-svar" role="status"><strong>{html.escape(self.result.summary())}</strong></p>'
+            f"{caveat}{listed}{self.chart.to_html()}"
+        )
 
     def record(self) -> dict | None:
         """The sorting and the reflection for the project file (``None`` while nothing is sorted)."""
         if self.result.sorted_count == 0 and not self.reflection:
             return None
-        rows = [{"utsagn": f"{item.number}. {item.statement}",
-                 "mitt_valg": LOGICS[item.chosen].label if item.chosen else UNSORTED,
-                 "kursets_lesning": LOGICS[item.course].label,
-                 "vurdering": item.verdict}
-                for item in self.result.items]
+        rows = [
+            {
+                "utsagn": f"{item.number}. {item.statement}",
+                "mitt_valg": LOGICS[item.chosen].label if item.chosen else UNSORTED,
+                "kursets_lesning": LOGICS[item.course].label,
+                "vurdering": item.verdict,
+            }
+            for item in self.result.items
+        ]
         by_label = {logic.label: key for key, logic in LOGICS.items()}
         mine = profile(self.result)["Din sortering"].to_dict()
-        numbers: dict[str, Any] = {"sortering": rows,
-                                   "min_profil": {by_label.get(label, label): n for label, n in mine.items()}}
-        return {"tekst": self.result.summary(), "felt": {"Refleksjon": self.reflection}, "tall": numbers,
-                "kilde": SOURCE}
+        numbers: dict[str, Any] = {
+            "sortering": rows,
+            "min_profil": {by_label.get(label, label): n for label, n in mine.items()},
+        }
+        return {
+            "tekst": self.result.summary(),
+            "felt": {"Refleksjon": self.reflection},
+            "tall": numbers,
+            "kilde": SOURCE,
+        }
 
 
 def clean_reflection(text: Any) -> str:
     """The reflection text, trimmed; too long gives a Norwegian message (nothing is cut)."""
     cleaned = str(text or "").strip()
     if len(cleaned) > MAX_REFLECTION:
-        raise InputError(f"refleksjonen er {formatting.format_number(len(cleaned))} tegn lang",
-                         f"Kort den ned til høyst {formatting.format_number(MAX_REFLECTION)} tegn. "
-                         "Teksten din er ikke slettet.", field="Refleksjon")
+        raise InputError(
+            f"refleksjonen er {formatting.format_number(len(cleaned))} tegn lang",
+            f"Kort den ned til høyst {formatting.format_number(MAX_REFLECTION)} tegn. Teksten din er ikke slettet.",
+            field="Refleksjon",
+        )
     return cleaned
 
 
@@ -310,20 +395,24 @@ def feedback(statements: pd.DataFrame, refleksjon: str = "", **sorting: Any) -> 
 
 def course_reading(statements: pd.DataFrame) -> pd.DataFrame:
     """The course's reading of every statement, as a reader-facing table."""
-    table = pd.DataFrame({
-        "Nr.": range(1, len(statements) + 1),
-        "Utsagn": statements["utsagn"].values,
-        "Kursets lesning": [LOGICS[k].label for k in statements["logikk"]],
-        "Også mulig": [LOGICS[k].label if k else "–" for k in statements["annen_lesning"]],
-        "Hvorfor": statements["forklaring"].values,
-    })
+    table = pd.DataFrame(
+        {
+            "Nr.": range(1, len(statements) + 1),
+            "Utsagn": statements["utsagn"].values,
+            "Kursets lesning": [LOGICS[k].label for k in statements["logikk"]],
+            "Også mulig": [LOGICS[k].label if k else "–" for k in statements["annen_lesning"]],
+            "Hvorfor": statements["forklaring"].values,
+        }
+    )
     return table.set_index("Nr.")
 
 
 def logics_table() -> pd.DataFrame:
     """The four logics with a short description, as a reader-facing table."""
-    table = pd.DataFrame({"Logikk": [logic.label for logic in LOGICS.values()],
-                          "Kort fortalt": [logic.description for logic in LOGICS.values()]})
+    table = pd.DataFrame(
+        {
+            "Logikk": [logic.label for logic in LOGICS.values()],
+            "Kort fortalt": [logic.description for logic in LOGICS.values()],
+        }
+    )
     return table.set_index("Logikk")
-
-

@@ -17,8 +17,10 @@ from . import workbook
 
 DRIVE = Path("/content/drive")
 FOLDER = DRIVE / "MyDrive" / "Kursboka"
-PRIVACY = ("Prosjektfilen lagres da i Google Disk-kontoen din, hos Google. Skriv aldri inn opplysninger som kan "
-           "identifisere pasienter, tjenestemottakere eller kolleger.")
+PRIVACY = (
+    "Prosjektfilen lagres da i Google Disk-kontoen din, hos Google. Skriv aldri inn opplysninger som kan "
+    "identifisere pasienter, tjenestemottakere eller kolleger."
+)
 
 
 def in_colab() -> bool:

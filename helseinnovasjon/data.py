@@ -132,8 +132,11 @@ def parse_number(text: str, *, field: str, integer: bool = False, minimum: float
         raise InputError("feltet er tomt", "Skriv inn et tall.", field=field)
     value = _parse_value(cleaned, "integer" if integer else "number")
     if value is None:
-        raise InputError(f"«{cleaned}» er ikke {'et helt tall' if integer else 'et tall'}",
-                         "Skriv tallet med sifre, for eksempel 1234 eller 12,5.", field=field)
+        raise InputError(
+            f"«{cleaned}» er ikke {'et helt tall' if integer else 'et tall'}",
+            "Skriv tallet med sifre, for eksempel 1234 eller 12,5.",
+            field=field,
+        )
     if minimum is not None and value < minimum:
         raise InputError(f"tallet må være minst {minimum:g}", "Rett tallet og prøv igjen.", field=field)
     return value
@@ -157,7 +160,7 @@ def _parse(text: str, label: str) -> pd.DataFrame:
             header = [cell.strip().strip('"') for cell in row]
             continue
         if len(row) > len(header):
-            if any(cell.strip() for cell in row[len(header):]):
+            if any(cell.strip() for cell in row[len(header) :]):
                 raise InputError(
                     f"raden har {len(row)} felt, men overskriften har bare {len(header)}",
                     "Kontroller at alle rader har like mange kolonner som overskriften, "
@@ -174,9 +177,7 @@ def _parse(text: str, label: str) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=header, index=lines, dtype=str)
 
 
-def _match_columns(
-    table: pd.DataFrame, schema: dict[str, Any], label: str, allow_extra: bool
-) -> pd.DataFrame:
+def _match_columns(table: pd.DataFrame, schema: dict[str, Any], label: str, allow_extra: bool) -> pd.DataFrame:
     """Find each schema field's column by name or by one of its ``aliases`` (any case)."""
     wanted = [f["name"] for f in schema["fields"]]
     by_key = {c.casefold(): c for c in table.columns}
@@ -216,7 +217,9 @@ def _convert(column: pd.Series, field: dict[str, Any], label: str) -> pd.Series:
                 raise InputError(
                     "cellen er tom",
                     f"Fyll inn {_TYPE_WORDS.get(kind, 'en verdi')}.",
-                    source=label, column=name, row=int(line),
+                    source=label,
+                    column=name,
+                    row=int(line),
                 )
             values.append(None)
             continue
@@ -225,7 +228,9 @@ def _convert(column: pd.Series, field: dict[str, Any], label: str) -> pd.Series:
             raise InputError(
                 f"verdien «{text}» er ikke {_TYPE_WORDS[kind]}",
                 "Skriv tallet med sifre, for eksempel 1234 eller 12,5.",
-                source=label, column=name, row=int(line),
+                source=label,
+                column=name,
+                row=int(line),
             )
         _check_constraints(value, constraints, label, name, int(line))
         values.append(value)
@@ -259,7 +264,6 @@ def _parse_value(text: str, kind: str) -> float | int | None:
 def _check_constraints(value: Any, constraints: dict[str, Any], label: str, name: str, row: int) -> None:
     def fail(problem: str, fix: str) -> None:
         raise InputError(problem, fix, source=label, column=name, row=row)
-
 
     if "minimum" in constraints and value < constraints["minimum"]:
         fail(

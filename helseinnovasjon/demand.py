@@ -20,8 +20,10 @@ ALL_SERVICES = "Alle tjenester"
 AGE_GROUPS = ["0-49", "50-66", "67-79", "80-89", "90+"]
 UNDER_67 = ["0-49", "50-66"]
 # The table is the seed document's; it names SSB table 11643, which could not be verified.
-HOURS_SOURCE = ("Kilde: Helseinnovasjonssenteret, presentasjonen «Raskere innovasjon i helsesektoren» (2023), "
-                "som oppgir SSB tabell 11643. Tabellnummeret er ikke kontrollert mot SSB.")
+HOURS_SOURCE = (
+    "Kilde: Helseinnovasjonssenteret, presentasjonen «Raskere innovasjon i helsesektoren» (2023), "
+    "som oppgir SSB tabell 11643. Tabellnummeret er ikke kontrollert mot SSB."
+)
 
 
 def age_label(group: str) -> str:
@@ -56,10 +58,12 @@ def share_under_67(wide: pd.DataFrame) -> pd.Series:
 
 def services_by_young_share(wide: pd.DataFrame) -> pd.DataFrame:
     """Services ranked from the largest to the smallest share of hours to under-67s."""
-    table = pd.DataFrame({
-        "Under 67 år (%)": share_under_67(wide),
-        "67 år og eldre (%)": 100 - share_under_67(wide),
-    })
+    table = pd.DataFrame(
+        {
+            "Under 67 år (%)": share_under_67(wide),
+            "67 år og eldre (%)": 100 - share_under_67(wide),
+        }
+    )
     return table.drop(index=ALL_SERVICES, errors="ignore").sort_values("Under 67 år (%)", ascending=False)
 
 
@@ -153,8 +157,14 @@ def key_figure_table(figures: pd.DataFrame, ids: list[str]) -> pd.DataFrame:
     rows = figures.loc[ids]
     units = {"prosent": "\u00a0%", "kroner": "\u00a0kr", "personer": "", "år": "\u00a0år"}
     value = [formatting.format_number(v, 1, trim=True) + units[u] for v, u in zip(rows["verdi"], rows["enhet"])]
-    table = pd.DataFrame({"Hva": rows["beskrivelse"].values, "Tall": value, "År": rows["aar"].astype(str).values,
-                          "Kilde": rows["kilde"].values})
+    table = pd.DataFrame(
+        {
+            "Hva": rows["beskrivelse"].values,
+            "Tall": value,
+            "År": rows["aar"].astype(str).values,
+            "Kilde": rows["kilde"].values,
+        }
+    )
     return table.set_index("Hva")
 
 
@@ -173,20 +183,29 @@ def high_cost_sentence(figures: pd.DataFrame) -> str:
 def recipients_chart(data_dir: Path = data.DATA_DIR) -> plotting.Chart:
     """Recipients of home-based services by age, 1992 against 2008."""
     long = data.load_table(RECIPIENTS_TABLE, data_dir)
-    wide = long.pivot(index="aldersgruppe", columns="aar", values="mottakere").reindex(["0-66", "67-79", "80-89", "90+"])
+    wide = long.pivot(index="aldersgruppe", columns="aar", values="mottakere").reindex(
+        ["0-66", "67-79", "80-89", "90+"]
+    )
     labels = ["Under 67 år", age_label("67-79"), age_label("80-89"), age_label("90+")]
     fig, _ax = plotting.grouped_bars(
-        {str(year): list(wide[year]) for year in wide.columns}, labels,
-        title="Mottakere av hjemmebaserte tjenester etter alder", ylabel="Mottakere", percent=False,
+        {str(year): list(wide[year]) for year in wide.columns},
+        labels,
+        title="Mottakere av hjemmebaserte tjenester etter alder",
+        ylabel="Mottakere",
+        percent=False,
     )
     first, last = wide.columns.min(), wide.columns.max()
     young = wide.loc["0-66"]
-    alt = (f"Stolpediagram som sammenligner {first} og {last}. Mottakere under 67 år økte fra "
-           f"{formatting.format_number(young[first])} til {formatting.format_number(young[last])}, mens mottakere "
-           f"67–79 år gikk ned fra {formatting.format_number(wide.loc['67-79', first])} til "
-           f"{formatting.format_number(wide.loc['67-79', last])}.")
-    caption = (f"Mottakere av hjemmebaserte tjenester etter alder, {first} og {last}. Brudd i tidsserien i 2007 "
-               "(IPLOS). Kilde: SSB, arkivtabell over mottakere av hjemmebaserte tjenester.")
+    alt = (
+        f"Stolpediagram som sammenligner {first} og {last}. Mottakere under 67 år økte fra "
+        f"{formatting.format_number(young[first])} til {formatting.format_number(young[last])}, mens mottakere "
+        f"67–79 år gikk ned fra {formatting.format_number(wide.loc['67-79', first])} til "
+        f"{formatting.format_number(wide.loc['67-79', last])}."
+    )
+    caption = (
+        f"Mottakere av hjemmebaserte tjenester etter alder, {first} og {last}. Brudd i tidsserien i 2007 "
+        "(IPLOS). Kilde: SSB, arkivtabell over mottakere av hjemmebaserte tjenester."
+    )
     return plotting.Chart(fig, alt, caption)
 
 
@@ -194,6 +213,11 @@ def hours_per_recipient(data_dir: Path = data.DATA_DIR) -> pd.DataFrame:
     """Hours per week per recipient by age (2009), as a reader-facing table."""
     table = data.load_table(HOURS_PER_RECIPIENT_TABLE, data_dir)
     table["aldersgruppe"] = [("Alle aldre" if g == "alle" else age_label(g)) for g in table["aldersgruppe"]]
-    table = table.rename(columns={"aldersgruppe": "Aldersgruppe", "timer_per_uke": "Timer per uke",
-                                  "mottakere_med_timer": "Mottakere med timer"})
+    table = table.rename(
+        columns={
+            "aldersgruppe": "Aldersgruppe",
+            "timer_per_uke": "Timer per uke",
+            "mottakere_med_timer": "Mottakere med timer",
+        }
+    )
     return table.set_index("Aldersgruppe")

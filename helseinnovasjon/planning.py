@@ -28,8 +28,10 @@ STAGES = [
 STATUSES = ["Ikke startet", "I gang", "Ferdig"]
 # What the project file stores for each status (data, never the label the participant sees).
 STATUS_CODES = {"Ikke startet": "ikke_startet", "I gang": "i_gang", "Ferdig": "ferdig"}
-SOURCE = ("Fem steg for praksisnær forskning, utvikling og innovasjon, slik Helseinnovasjonssenteret viste dem "
-          "i presentasjonen «Hvordan skape raskere innovasjon i helsesektoren».")
+SOURCE = (
+    "Fem steg for praksisnær forskning, utvikling og innovasjon, slik Helseinnovasjonssenteret viste dem "
+    "i presentasjonen «Hvordan skape raskere innovasjon i helsesektoren»."
+)
 
 
 @dataclass
@@ -43,8 +45,10 @@ class Entry:
 
     def _repr_html_(self) -> str:
         rows = "".join(f"<dt>{html.escape(k)}</dt><dd>{html.escape(str(v))}</dd>" for k, v in self.fields.items())
-        return (f'<div class="hi-svar" role="status"><p><strong>{html.escape(self.heading)}</strong></p>'
-                f"<p>{html.escape(self.text)}</p><dl>{rows}</dl></div>")
+        return (
+            f'<div class="hi-svar" role="status"><p><strong>{html.escape(self.heading)}</strong></p>'
+            f"<p>{html.escape(self.text)}</p><dl>{rows}</dl></div>"
+        )
 
     def record(self) -> dict:
         """The sentence, a readable snapshot («felt», for the report) and the data to resume from."""
@@ -65,7 +69,7 @@ EXAMPLE = {
     "behov": {
         "title": "Digitalt tilsyn om natten",
         "problem": "Nattevakten i hjemmetjenesten bruker mye tid på å kjøre til tjenestemottakere som sover trygt, og har "
-                   "lite tid til dem som trenger hjelp.",
+        "lite tid til dem som trenger hjelp.",
         "relevance": "Antallet eldre som bor hjemme, øker, og det er vanskelig å rekruttere nattevakter.",
         "insight": "Vi har talt besøkene i fire uker og snakket med seks tjenestemottakere og deres pårørende.",
     },
@@ -79,22 +83,37 @@ def _required(value: str, label: str, *, minimum: int = 1, maximum: int = 2000) 
     if not text:
         raise InputError("feltet er tomt", f"Skriv noen ord om {label.lower()}.", field=label)
     if len(text) < minimum:
-        raise InputError(f"teksten er for kort ({len(text)} tegn)",
-                         f"Skriv minst {minimum} tegn, gjerne et par hele setninger.", field=label)
+        raise InputError(
+            f"teksten er for kort ({len(text)} tegn)",
+            f"Skriv minst {minimum} tegn, gjerne et par hele setninger.",
+            field=label,
+        )
     if len(text) > maximum:
-        raise InputError(f"teksten er for lang ({len(text)} tegn)", f"Kort den ned til høyst {maximum} tegn.",
-                         field=label)
+        raise InputError(
+            f"teksten er for lang ({len(text)} tegn)", f"Kort den ned til høyst {maximum} tegn.", field=label
+        )
     return text
 
 
 def need_statement(title: str, problem: str, relevance: str, insight: str) -> Entry:
     """The need or problem the project answers, checked for relevance and verified by insight."""
     given = {"title": title, "problem": problem, "relevance": relevance, "insight": insight}
-    values = {name: _required(given[name], NEED_FIELDS[name], minimum=1 if name == "title" else 20,
-                              maximum=120 if name == "title" else 2000) for name in NEED_FIELDS}
+    values = {
+        name: _required(
+            given[name],
+            NEED_FIELDS[name],
+            minimum=1 if name == "title" else 20,
+            maximum=120 if name == "title" else 2000,
+        )
+        for name in NEED_FIELDS
+    }
     fields = {NEED_FIELDS[name]: value for name, value in values.items()}
-    return Entry(f"Behov: {values['title']}", values["problem"], fields,
-                 {NEED_KEYS[name]: value for name, value in values.items()})
+    return Entry(
+        f"Behov: {values['title']}",
+        values["problem"],
+        fields,
+        {NEED_KEYS[name]: value for name, value in values.items()},
+    )
 
 
 def stage_plan(**stages: str) -> Entry:
@@ -111,7 +130,9 @@ def stage_plan(**stages: str) -> Entry:
         steps.append({"nr": number, "status": STATUS_CODES[status], "neste": step})
     done = sum(1 for number in range(1, 6) if stages.get(f"status_{number}") == "Ferdig")
     current = next((STAGES[n - 1] for n in range(1, 6) if stages.get(f"status_{n}", STATUSES[0]) != "Ferdig"), None)
-    text = (f"{done} av 5 steg er ferdige. " + (f"Neste steg: {current.lower()}." if current else "Alle stegene er ferdige."))
+    text = f"{done} av 5 steg er ferdige. " + (
+        f"Neste steg: {current.lower()}." if current else "Alle stegene er ferdige."
+    )
     return Entry("Plan i fem steg", text, fields, {"steg": steps})
 
 

@@ -104,6 +104,7 @@ def text_colour(background: str) -> str:
 
 def relative_luminance(colour: str) -> float:
     """The WCAG 2.1 relative luminance of a colour."""
+
     def channel(c: float) -> float:
         return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
 
@@ -225,13 +226,20 @@ def stacked_shares(
         left = pd.Series(0.0, index=shares.index)
         for column, colour in zip(shares.columns, colours):
             values = shares[column].astype(float)
-            bars = ax.barh(shares.index, values, left=left, color=colour, edgecolor="white",
-                           linewidth=1.2, label=column)
+            bars = ax.barh(
+                shares.index, values, left=left, color=colour, edgecolor="white", linewidth=1.2, label=column
+            )
             for bar, value in zip(bars, values):
                 if value >= min_label:
-                    ax.text(bar.get_x() + bar.get_width() / 2, bar.get_y() + bar.get_height() / 2,
-                            format_number(value), ha="center", va="center", fontsize=9,
-                            color=text_colour(colour))
+                    ax.text(
+                        bar.get_x() + bar.get_width() / 2,
+                        bar.get_y() + bar.get_height() / 2,
+                        format_number(value),
+                        ha="center",
+                        va="center",
+                        fontsize=9,
+                        color=text_colour(colour),
+                    )
             left = left + values
         ax.invert_yaxis()
         ax.set_xlim(0, 100)
@@ -239,8 +247,9 @@ def stacked_shares(
         percent_axis(ax.xaxis)
         ax.grid(axis="y", visible=False)
         ax.set_title(title)
-        fig.legend(title=legend_title, ncols=min(5, shares.shape[1]), loc="outside lower center",
-                   fontsize=9, title_fontsize=9)
+        fig.legend(
+            title=legend_title, ncols=min(5, shares.shape[1]), loc="outside lower center", fontsize=9, title_fontsize=9
+        )
         ax.tick_params(axis="y", length=0)
     return fig, ax
 
@@ -264,8 +273,16 @@ def grouped_bars(
     with mpl.rc_context(STYLE):
         for i, (name, values) in enumerate(series.items()):
             positions = [c + (i - (n - 1) / 2) * width for c in range(len(categories))]
-            bars = ax.bar(positions, values, width=width, label=name, color=CATEGORICAL[i],
-                          hatch=HATCHES[i], edgecolor="white", linewidth=0.8)
+            bars = ax.bar(
+                positions,
+                values,
+                width=width,
+                label=name,
+                color=CATEGORICAL[i],
+                hatch=HATCHES[i],
+                edgecolor="white",
+                linewidth=0.8,
+            )
             labels = [format_percent(v, decimals) if percent else format_number(v, decimals) for v in values]
             ax.bar_label(bars, labels=labels, padding=2, fontsize=9)
         ax.set_xticks(range(len(categories)), categories)
@@ -278,8 +295,9 @@ def grouped_bars(
             ax.axhline(0, color=INK, linewidth=0.8)
         ax.grid(axis="x", visible=False)
         ax.margins(y=0.12)
-        fig.suptitle(title, x=0.12, y=0.98, ha="left", fontsize=STYLE["axes.titlesize"],
-                     fontweight=STYLE["axes.titleweight"])
+        fig.suptitle(
+            title, x=0.12, y=0.98, ha="left", fontsize=STYLE["axes.titlesize"], fontweight=STYLE["axes.titleweight"]
+        )
         ax.legend(loc="lower left", bbox_to_anchor=(0, 1.0), ncols=len(series), borderaxespad=0.3)
     return fig, ax
 
@@ -297,27 +315,50 @@ def lines(
     fig, ax = new_figure(margins={"left": 0.15, "right": 0.97, "top": 0.84, "bottom": 0.1})
     with mpl.rc_context(STYLE):
         for i, (name, values) in enumerate(series.items()):
-            ax.plot(values.index, values, color=CATEGORICAL[i], linewidth=2.5,
-                    linestyle="--" if name in dashed else "-", label=name)
+            ax.plot(
+                values.index,
+                values,
+                color=CATEGORICAL[i],
+                linewidth=2.5,
+                linestyle="--" if name in dashed else "-",
+                label=name,
+            )
         if shade:
             lower, upper, label = shade
-            ax.fill_between(series[lower].index, series[lower], series[upper],
-                            where=series[upper] > series[lower], color=CATEGORICAL[1], alpha=0.25, label=label)
+            ax.fill_between(
+                series[lower].index,
+                series[lower],
+                series[upper],
+                where=series[upper] > series[lower],
+                color=CATEGORICAL[1],
+                alpha=0.25,
+                label=label,
+            )
         years = list(next(iter(series.values())).index)
         ax.set_xlim(years[0], years[-1])
         year_axis(ax.xaxis, [y for y in years if (y - years[0]) % 3 == 0])
         ax.set_ylim(bottom=0)
         number_axis(ax.yaxis)
         ax.set_ylabel(ylabel)
-        fig.suptitle(title, x=0.15, y=0.98, ha="left", fontsize=STYLE["axes.titlesize"],
-                     fontweight=STYLE["axes.titleweight"])
+        fig.suptitle(
+            title, x=0.15, y=0.98, ha="left", fontsize=STYLE["axes.titlesize"], fontweight=STYLE["axes.titleweight"]
+        )
         ax.legend(loc="lower left", bbox_to_anchor=(0, 1.0), ncols=len(series) + bool(shade), borderaxespad=0.3)
     return fig, ax
 
 
-def run_chart(values: Sequence[float], centre: float, labels: Sequence[str], *, title: str, ylabel: str,
-              centre_label: str = "Median", limits: tuple[float, float] | None = None,
-              highlight: Sequence[int] = (), baseline: int | None = None) -> tuple[Figure, Axes]:
+def run_chart(
+    values: Sequence[float],
+    centre: float,
+    labels: Sequence[str],
+    *,
+    title: str,
+    ylabel: str,
+    centre_label: str = "Median",
+    limits: tuple[float, float] | None = None,
+    highlight: Sequence[int] = (),
+    baseline: int | None = None,
+) -> tuple[Figure, Axes]:
     """Measurements in time order, joined by a line, with a dashed centre line (the median of a
     run chart). A control chart adds ``limits`` (lower, upper) as dotted lines, marks the points
     in ``highlight`` (outside the limits) and shades the ``baseline`` the limits come from."""
@@ -333,8 +374,16 @@ def run_chart(values: Sequence[float], centre: float, labels: Sequence[str], *, 
                 ax.axhline(level, color=INK, linewidth=1.2, linestyle=":")
             ax.plot([], [], color=INK, linewidth=1.2, linestyle=":", label="Grenser")
         if highlight:
-            ax.scatter([positions[i] for i in highlight], [values[i] for i in highlight], s=110, marker="D",
-                       facecolor=CATEGORICAL[1], edgecolor=INK, zorder=4, label="Utenfor grensene")
+            ax.scatter(
+                [positions[i] for i in highlight],
+                [values[i] for i in highlight],
+                s=110,
+                marker="D",
+                facecolor=CATEGORICAL[1],
+                edgecolor=INK,
+                zorder=4,
+                label="Utenfor grensene",
+            )
         step = max(1, len(values) // 12)
         ax.set_xticks(positions[::step], [str(label) for label in labels][::step])
         ax.set_xlim(-0.5, len(values) - 0.5)
@@ -343,8 +392,14 @@ def run_chart(values: Sequence[float], centre: float, labels: Sequence[str], *, 
         shown = [*values, *(limits or ())]
         number_axis(ax.yaxis, 1 if max(shown) - min(shown) < 5 else 0)
         ax.grid(axis="x", visible=False)
-        fig.suptitle(title, x=0.12, y=0.98, ha="left", fontsize=STYLE["axes.titlesize"],
-                     fontweight=STYLE["axes.titleweight"])
-        ax.legend(loc="lower left", bbox_to_anchor=(0, 1.0), ncols=5 if limits is not None else 2,
-                  borderaxespad=0.3, fontsize=8.5 if limits is not None else None)
+        fig.suptitle(
+            title, x=0.12, y=0.98, ha="left", fontsize=STYLE["axes.titlesize"], fontweight=STYLE["axes.titleweight"]
+        )
+        ax.legend(
+            loc="lower left",
+            bbox_to_anchor=(0, 1.0),
+            ncols=5 if limits is not None else 2,
+            borderaxespad=0.3,
+            fontsize=8.5 if limits is not None else None,
+        )
     return fig, ax

@@ -43,9 +43,11 @@ WORKING_AGE = ["18-49", "50-66"]
 BASE_WORKFORCE = 400_000  # "more than 400 000" work in health and care (NOU 2023:4): a lower bound
 BASE_SHARE = 15.0  # % of all employed in health and care, 2021 (NOU 2023:4): a lower bound
 # The hours table is the seed document's (Helseinnovasjonssenteret); its SSB table number is not verified.
-SOURCE = ("Kilde: timer etter alder fra en presentasjon fra Helseinnovasjonssenteret, som oppgir SSB tabell 11643 "
-          "(tabellnummeret er ikke kontrollert); befolkningen fra Helsedirektoratet, som viser til SSB tabell 12881; "
-          "NOU 2023:4; egen framskriving.")
+SOURCE = (
+    "Kilde: timer etter alder fra en presentasjon fra Helseinnovasjonssenteret, som oppgir SSB tabell 11643 "
+    "(tabellnummeret er ikke kontrollert); befolkningen fra Helsedirektoratet, som viser til SSB tabell 12881; "
+    "NOU 2023:4; egen framskriving."
+)
 
 
 @dataclass(frozen=True)
@@ -168,10 +170,12 @@ def project(
 
     working_age = yearly[WORKING_AGE].sum(axis=1)
     employed = base_workforce / (base_share / 100) * working_age / working_age.loc[BASE_YEAR]
-    result = pd.DataFrame({
-        "behov": base_workforce * index,
-        "tilgjengelig": employed * scenario.recruitment_share / 100,
-    })
+    result = pd.DataFrame(
+        {
+            "behov": base_workforce * index,
+            "tilgjengelig": employed * scenario.recruitment_share / 100,
+        }
+    )
     result["mangel"] = result["behov"] - result["tilgjengelig"]
     result["andel_behov"] = 100 * result["behov"] / employed
     result.index.name = "år"
@@ -191,15 +195,21 @@ def describe(result: pd.DataFrame, year: int = END_YEAR) -> str:
     row = result.loc[year]
     gap = _round_people(row["mangel"])
     if gap > 0:
-        first = (f"Med disse forutsetningene mangler det om lag {formatting.format_number(gap)} personer "
-                 f"i helse- og omsorgstjenestene i {year}.")
+        first = (
+            f"Med disse forutsetningene mangler det om lag {formatting.format_number(gap)} personer "
+            f"i helse- og omsorgstjenestene i {year}."
+        )
     elif gap < 0:
-        first = (f"Med disse forutsetningene er det om lag {formatting.format_number(-gap)} flere tilgjengelige "
-                 f"enn det trengs i {year}.")
+        first = (
+            f"Med disse forutsetningene er det om lag {formatting.format_number(-gap)} flere tilgjengelige "
+            f"enn det trengs i {year}."
+        )
     else:
         first = f"Med disse forutsetningene går behov og tilgang omtrent opp i {year}."
-    return (f"{first} Da må {formatting.format_percent(row['andel_behov'], 1)} av alle sysselsatte arbeide "
-            f"i helse og omsorg, mot {formatting.format_percent(BASE_SHARE)} i {BASE_YEAR}.")
+    return (
+        f"{first} Da må {formatting.format_percent(row['andel_behov'], 1)} av alle sysselsatte arbeide "
+        f"i helse og omsorg, mot {formatting.format_percent(BASE_SHARE)} i {BASE_YEAR}."
+    )
 
 
 def chart(result: pd.DataFrame, scenario: Scenario) -> plotting.Chart:
@@ -213,16 +223,20 @@ def chart(result: pd.DataFrame, scenario: Scenario) -> plotting.Chart:
     )
     end = result.loc[END_YEAR]
     start = result.iloc[0]
-    alt = (f"Linjediagram fra {BASE_YEAR} til {END_YEAR}. Behovet går fra "
-           f"{formatting.format_number(_round_people(start['behov']))} til "
-           f"{formatting.format_number(_round_people(end['behov']))} personer; tilgangen går fra "
-           f"{formatting.format_number(_round_people(start['tilgjengelig']))} til "
-           f"{formatting.format_number(_round_people(end['tilgjengelig']))}. {describe(result)}")
-    caption = (f"{describe(result)} Forutsetninger: produktivitet {formatting.format_percent(scenario.productivity, 1)} "
-               f"per år, oppgavedeling {formatting.format_percent(scenario.task_shifting)}, velferdsteknologi "
-               f"{formatting.format_percent(scenario.welfare_technology)}, forebygging "
-               f"{formatting.format_percent(scenario.prevention)}, rekruttering "
-               f"{formatting.format_percent(scenario.recruitment_share)} av alle sysselsatte. {SOURCE}")
+    alt = (
+        f"Linjediagram fra {BASE_YEAR} til {END_YEAR}. Behovet går fra "
+        f"{formatting.format_number(_round_people(start['behov']))} til "
+        f"{formatting.format_number(_round_people(end['behov']))} personer; tilgangen går fra "
+        f"{formatting.format_number(_round_people(start['tilgjengelig']))} til "
+        f"{formatting.format_number(_round_people(end['tilgjengelig']))}. {describe(result)}"
+    )
+    caption = (
+        f"{describe(result)} Forutsetninger: produktivitet {formatting.format_percent(scenario.productivity, 1)} "
+        f"per år, oppgavedeling {formatting.format_percent(scenario.task_shifting)}, velferdsteknologi "
+        f"{formatting.format_percent(scenario.welfare_technology)}, forebygging "
+        f"{formatting.format_percent(scenario.prevention)}, rekruttering "
+        f"{formatting.format_percent(scenario.recruitment_share)} av alle sysselsatte. {SOURCE}"
+    )
     return plotting.Chart(fig, alt, caption)
 
 
@@ -254,16 +268,23 @@ def population_chart(population: pd.DataFrame, start: int = BASE_YEAR, end: int 
     """Change in persons per age group between two years, in percent."""
     growth = 100 * (population.loc[end] / population.loc[start] - 1)
     fig, _ax = plotting.grouped_bars(
-        {f"Endring {start}–{end}": list(growth)}, [demand.age_label(g) for g in POPULATION_GROUPS],
-        title=f"Endring i befolkningen fra {start} til {end}", ylabel="Endring", decimals=1,
+        {f"Endring {start}–{end}": list(growth)},
+        [demand.age_label(g) for g in POPULATION_GROUPS],
+        title=f"Endring i befolkningen fra {start} til {end}",
+        ylabel="Endring",
+        decimals=1,
     )
-    alt = (f"Stolpediagram over endringen i befolkningen fra {start} til {end} for seks aldersgrupper. Gruppene "
-           f"under 67 år endrer seg med mellom {formatting.format_percent(growth[['0-17', '18-49', '50-66']].min(), 1)} "
-           f"og {formatting.format_percent(growth[['0-17', '18-49', '50-66']].max(), 1)}, mens 80–89 år øker med "
-           f"{formatting.format_percent(growth['80-89'], 1)} og 90 år og eldre med "
-           f"{formatting.format_percent(growth['90+'], 1)}.")
-    caption = (f"Endring i antall personer etter alder fra {start} (registrert) til {end} (framskrevet, "
-               "hovedalternativet). Kilde: SSB tabell 12881, gjengitt av Helsedirektoratet.")
+    alt = (
+        f"Stolpediagram over endringen i befolkningen fra {start} til {end} for seks aldersgrupper. Gruppene "
+        f"under 67 år endrer seg med mellom {formatting.format_percent(growth[['0-17', '18-49', '50-66']].min(), 1)} "
+        f"og {formatting.format_percent(growth[['0-17', '18-49', '50-66']].max(), 1)}, mens 80–89 år øker med "
+        f"{formatting.format_percent(growth['80-89'], 1)} og 90 år og eldre med "
+        f"{formatting.format_percent(growth['90+'], 1)}."
+    )
+    caption = (
+        f"Endring i antall personer etter alder fra {start} (registrert) til {end} (framskrevet, "
+        "hovedalternativet). Kilde: SSB tabell 12881, gjengitt av Helsedirektoratet."
+    )
     return plotting.Chart(fig, alt, caption)
 
 
@@ -294,15 +315,29 @@ def _record(result: pd.DataFrame, scenario: Scenario) -> dict:
 MUNICIPALITY_SCHEMA = {
     "fields": [
         {"name": "alder", "aliases": ["aldersgruppe", "age"], "type": "string", "constraints": {"required": True}},
-        {"name": "aar", "aliases": ["år", "year"], "type": "year",
-         "constraints": {"required": True, "minimum": 2000, "maximum": 2100}},
-        {"name": "personer", "aliases": ["antall", "folkemengde", "befolkning"], "type": "integer",
-         "constraints": {"required": True, "minimum": 0}},
+        {
+            "name": "aar",
+            "aliases": ["år", "year"],
+            "type": "year",
+            "constraints": {"required": True, "minimum": 2000, "maximum": 2100},
+        },
+        {
+            "name": "personer",
+            "aliases": ["antall", "folkemengde", "befolkning"],
+            "type": "integer",
+            "constraints": {"required": True, "minimum": 0},
+        },
     ],
     "primaryKey": ["alder", "aar"],
 }
-_GROUP_BOUNDS = {"0-17": (0, 17), "18-49": (18, 49), "50-66": (50, 66), "67-79": (67, 79), "80-89": (80, 89),
-                 "90+": (90, 200)}
+_GROUP_BOUNDS = {
+    "0-17": (0, 17),
+    "18-49": (18, 49),
+    "50-66": (50, 66),
+    "67-79": (67, 79),
+    "80-89": (80, 89),
+    "90+": (90, 200),
+}
 
 
 def _age_range(label: str) -> tuple[int, int] | None:
@@ -323,17 +358,23 @@ def municipality_population(raw: bytes | str, *, label: str = "befolkningsfilen"
     and year, and per single year of age if the file had them (else empty), which is
     what the exact carer ratio (50–66 per 85+) needs.
     """
-    table = data.read_csv(raw.encode("utf-8") if isinstance(raw, str) else raw, MUNICIPALITY_SCHEMA,
-                          label=label, allow_extra_columns=True)
+    table = data.read_csv(
+        raw.encode("utf-8") if isinstance(raw, str) else raw, MUNICIPALITY_SCHEMA, label=label, allow_extra_columns=True
+    )
     if table.empty:
-        raise InputError("filen har ingen rader med tall", "Lim inn eller last opp en tabell med befolkningstall.",
-                         source=label)
+        raise InputError(
+            "filen har ingen rader med tall", "Lim inn eller last opp en tabell med befolkningstall.", source=label
+        )
     read = {a: _age_range(a) for a in table["alder"].unique()}
     unknown = [a for a, r in read.items() if r is None]
     ranges = {a: r for a, r in read.items() if r is not None}
     if unknown:
-        raise InputError(f"aldersgruppen «{unknown[0]}» kan ikke leses", "Skriv alder som «85 år» eller «80-89».",
-                         source=label, column="alder")
+        raise InputError(
+            f"aldersgruppen «{unknown[0]}» kan ikke leses",
+            "Skriv alder som «85 år» eller «80-89».",
+            source=label,
+            column="alder",
+        )
     group_of: dict[str, str] = {}
     for age, (low, high) in ranges.items():
         fits = [g for g, (g_low, g_high) in _GROUP_BOUNDS.items() if g_low <= low and high <= g_high]
@@ -341,7 +382,8 @@ def municipality_population(raw: bytes | str, *, label: str = "befolkningsfilen"
             raise InputError(
                 f"aldersgruppen «{age}» passer ikke inn i gruppene boka bruker",
                 f"Bruk enkeltår (for eksempel «85 år») eller gruppene {', '.join(POPULATION_GROUPS)}.",
-                source=label, column="alder",
+                source=label,
+                column="alder",
             )
         group_of[age] = fits[0]
     table["gruppe"] = table["alder"].map(group_of)
@@ -349,20 +391,32 @@ def municipality_population(raw: bytes | str, *, label: str = "befolkningsfilen"
     groups = groups.reindex(columns=POPULATION_GROUPS)
     if groups.isna().any().any():
         missing = [g for g in POPULATION_GROUPS if groups[g].isna().any()]
-        raise InputError(f"tallene mangler for aldersgruppene {', '.join(missing)}",
-                         "Ta med alle aldre, fra 0 år til den eldste gruppen, for hvert år.", source=label)
+        raise InputError(
+            f"tallene mangler for aldersgruppene {', '.join(missing)}",
+            "Ta med alle aldre, fra 0 år til den eldste gruppen, for hvert år.",
+            source=label,
+        )
     for year in (BASE_YEAR, END_YEAR):
         if year not in groups.index:
-            raise InputError(f"filen har ikke tall for {year}",
-                             f"Ta med både {BASE_YEAR} og {END_YEAR} (gjerne flere år imellom).", source=label)
+            raise InputError(
+                f"filen har ikke tall for {year}",
+                f"Ta med både {BASE_YEAR} og {END_YEAR} (gjerne flere år imellom).",
+                source=label,
+            )
     single_years = all(low == high or high == 200 for low, high in ranges.values())
-    single = table.assign(start=table["alder"].map(lambda a: ranges[a][0])).pivot_table(
-        index="aar", columns="start", values="personer", aggfunc="sum") if single_years else pd.DataFrame()
+    single = (
+        table.assign(start=table["alder"].map(lambda a: ranges[a][0])).pivot_table(
+            index="aar", columns="start", values="personer", aggfunc="sum"
+        )
+        if single_years
+        else pd.DataFrame()
+    )
     return groups.astype(int), single
 
 
-def municipality_summary(groups: pd.DataFrame, single: pd.DataFrame, workforce: float,
-                         scenario: Scenario = Scenario()) -> plotting.Answer:
+def municipality_summary(
+    groups: pd.DataFrame, single: pd.DataFrame, workforce: float, scenario: Scenario = Scenario()
+) -> plotting.Answer:
     """The municipality's projection: a sentence, the chart and the carer ratio."""
     result = project(groups, scenario, base_workforce=workforce)
     growth = 100 * (result.loc[END_YEAR, "behov"] / result.loc[BASE_YEAR, "behov"] - 1)
@@ -371,14 +425,26 @@ def municipality_summary(groups: pd.DataFrame, single: pd.DataFrame, workforce: 
         oldest = single.loc[:, [c for c in single.columns if c >= 85]].sum(axis=1)
         measure, ratio = "personer 50–66 år per person 85 år eller eldre", carers / oldest
     else:
-        measure, ratio = "personer 50–66 år per person 80 år eller eldre", carer_ratio(groups, ["50-66"], ["80-89", "90+"])
-    text = (f"I kommunen din vokser behovet for arbeidskraft i helse og omsorg med "
-            f"{formatting.format_percent(growth, 1)} fra {BASE_YEAR} til {END_YEAR}. {describe(result)} "
-            f"Omsorgskoeffisienten ({measure}) går fra {formatting.format_number(ratio[BASE_YEAR], 1)} til "
-            f"{formatting.format_number(ratio[END_YEAR], 1)}.")
-    numbers = {**_record(result, scenario), "ansatte_2022": workforce, "vekst_i_behov_prosent": round(float(growth), 1),
-               "omsorgskoeffisient": {"maal": measure, str(BASE_YEAR): round(float(ratio[BASE_YEAR]), 2),
-                                      str(END_YEAR): round(float(ratio[END_YEAR]), 2)}}
+        measure, ratio = (
+            "personer 50–66 år per person 80 år eller eldre",
+            carer_ratio(groups, ["50-66"], ["80-89", "90+"]),
+        )
+    text = (
+        f"I kommunen din vokser behovet for arbeidskraft i helse og omsorg med "
+        f"{formatting.format_percent(growth, 1)} fra {BASE_YEAR} til {END_YEAR}. {describe(result)} "
+        f"Omsorgskoeffisienten ({measure}) går fra {formatting.format_number(ratio[BASE_YEAR], 1)} til "
+        f"{formatting.format_number(ratio[END_YEAR], 1)}."
+    )
+    numbers = {
+        **_record(result, scenario),
+        "ansatte_2022": workforce,
+        "vekst_i_behov_prosent": round(float(growth), 1),
+        "omsorgskoeffisient": {
+            "maal": measure,
+            str(BASE_YEAR): round(float(ratio[BASE_YEAR]), 2),
+            str(END_YEAR): round(float(ratio[END_YEAR]), 2),
+        },
+    }
     return plotting.Answer(text, chart(result, scenario), numbers, SOURCE)
 
 

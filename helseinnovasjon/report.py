@@ -18,8 +18,10 @@ from . import sections, workbook
 
 # Where each section is filled in, for the sections that are still empty.
 FILLED_BY = {key: section.filled_by for key, section in sections.SECTIONS.items()}
-PRIVACY = ("Rapporten er laget fra prosjektfilen på din egen maskin. Den skal ikke inneholde opplysninger "
-           "som kan identifisere tjenestemottakere, pasienter eller kolleger.")
+PRIVACY = (
+    "Rapporten er laget fra prosjektfilen på din egen maskin. Den skal ikke inneholde opplysninger "
+    "som kan identifisere tjenestemottakere, pasienter eller kolleger."
+)
 
 
 def _is_table(value: Any) -> bool:
@@ -34,8 +36,13 @@ def _parts(key: str) -> tuple[str, ...]:
 
 def _tables(content: dict, parts: tuple[str, ...]) -> list[tuple[str, list[dict]]]:
     """The saved lists of rows in a section, with their names."""
-    return [(sections.label(str(name)), rows) for key in parts if isinstance(content.get(key), dict)
-            for name, rows in content[key].items() if _is_table(rows)]
+    return [
+        (sections.label(str(name)), rows)
+        for key in parts
+        if isinstance(content.get(key), dict)
+        for name, rows in content[key].items()
+        if _is_table(rows)
+    ]
 
 
 def _columns(rows: list[dict]) -> list[str]:
@@ -52,16 +59,22 @@ def _cell(value: Any) -> str:
 
 def _markdown_table(rows: list[dict]) -> list[str]:
     columns = _columns(rows)
-    return ["| " + " | ".join(_headings(rows)) + " |", "|" + "---|" * len(columns),
-            *("| " + " | ".join(_cell(row.get(c)).replace("|", "\\|").replace("\n", " ") for c in columns) + " |"
-              for row in rows)]
+    return [
+        "| " + " | ".join(_headings(rows)) + " |",
+        "|" + "---|" * len(columns),
+        *(
+            "| " + " | ".join(_cell(row.get(c)).replace("|", "\\|").replace("\n", " ") for c in columns) + " |"
+            for row in rows
+        ),
+    ]
 
 
 def _html_table(name: str, rows: list[dict]) -> str:
     columns = _columns(rows)
     head = "".join(f'<th scope="col">{html.escape(c)}</th>' for c in _headings(rows))
-    body = "".join("<tr>" + "".join(f"<td>{html.escape(_cell(row.get(c)))}</td>" for c in columns) + "</tr>"
-                   for row in rows)
+    body = "".join(
+        "<tr>" + "".join(f"<td>{html.escape(_cell(row.get(c)))}</td>" for c in columns) + "</tr>" for row in rows
+    )
     return f"<table><caption>{html.escape(name)}</caption><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
 
 
@@ -75,8 +88,12 @@ def _lines(value: Any) -> list[tuple[str, str]]:
             if isinstance(inner, dict):
                 pairs += [(f"{sections.label(str(key))}: {k}", v) for k, v in _lines(inner)]
             else:
-                pairs.append((sections.label(str(key)),
-                              inner if isinstance(inner, str) else json.dumps(inner, ensure_ascii=False)))
+                pairs.append(
+                    (
+                        sections.label(str(key)),
+                        inner if isinstance(inner, str) else json.dumps(inner, ensure_ascii=False),
+                    )
+                )
         return pairs
     return [("", str(value))]
 
@@ -121,8 +138,11 @@ def to_html(project: dict[str, Any], *, standalone: bool = True) -> str:
         parts.append(f"<p>{html.escape(str(content.get('tekst', '')))}</p>")
         details = _details(content, _parts(key))
         if details:
-            parts.append("<dl>" + "".join(f"<dt>{html.escape(k)}</dt><dd>{html.escape(str(v))}</dd>"
-                                          for k, v in details) + "</dl>")
+            parts.append(
+                "<dl>"
+                + "".join(f"<dt>{html.escape(k)}</dt><dd>{html.escape(str(v))}</dd>" for k, v in details)
+                + "</dl>"
+            )
         parts += [_html_table(name, rows) for name, rows in _tables(content, _parts(key))]
         if content.get("kilde"):
             parts.append(f"<p>Kilde: {html.escape(str(content['kilde']))}</p>")
@@ -130,11 +150,13 @@ def to_html(project: dict[str, Any], *, standalone: bool = True) -> str:
     body = "".join(parts)
     if not standalone:
         return f'<div class="hi-rapport">{body}</div>'
-    return (f'<!DOCTYPE html><html lang="no"><head><meta charset="utf-8"><title>{title}</title>'
-            "<style>body{font-family:sans-serif;max-width:50em;margin:2em auto;line-height:1.5;color:#1a1a1a}"
-            f"dt{{font-weight:bold}}.tom{{color:#595959;font-style:italic}}"
-            "table{border-collapse:collapse}th,td{border:1px solid #999;padding:0.2em 0.5em;text-align:left}"
-            f"</style></head><body>{body}</body></html>")
+    return (
+        f'<!DOCTYPE html><html lang="no"><head><meta charset="utf-8"><title>{title}</title>'
+        "<style>body{font-family:sans-serif;max-width:50em;margin:2em auto;line-height:1.5;color:#1a1a1a}"
+        f"dt{{font-weight:bold}}.tom{{color:#595959;font-style:italic}}"
+        "table{border-collapse:collapse}th,td{border:1px solid #999;padding:0.2em 0.5em;text-align:left}"
+        f"</style></head><body>{body}</body></html>"
+    )
 
 
 def preview(project: dict[str, Any]) -> HTML:

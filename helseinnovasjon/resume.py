@@ -37,8 +37,9 @@ class Resumed(Generic[T]):
         yield self.line
 
 
-def _resume(restore: Callable[[dict[str, Any]], tuple[T, str] | None], example: T, example_line: str,
-            path: Path | None) -> Resumed[T]:
+def _resume(
+    restore: Callable[[dict[str, Any]], tuple[T, str] | None], example: T, example_line: str, path: Path | None
+) -> Resumed[T]:
     try:
         project = workbook.load(path)
         found = restore(project)
@@ -55,6 +56,7 @@ def _when(project: dict[str, Any], section: sections.Section) -> str:
 
 def plan(path: Path | None = None) -> Resumed[dict[str, dict[str, str]]]:
     """«Behov og plan» and «Spredning»: the need, the five-stage plan and the notes, per section key."""
+
     def restore(project: dict[str, Any]) -> tuple[dict[str, dict[str, str]], str] | None:
         keys = (sections.BEHOV, sections.PLAN, sections.NOTATER)
         return planning.values_from_saved({s.key: workbook.saved(project, s) for s in keys})
@@ -66,36 +68,49 @@ def plan(path: Path | None = None) -> Resumed[dict[str, dict[str, str]]]:
 def stakeholders(fallback: str = "tom", path: Path | None = None) -> Resumed[list[st.Stakeholder]]:
     """«Interessentkart» and «Brukermedvirkning»: the saved stakeholders with their rungs, else an
     empty list (``fallback="tom"``) or the course's example (``fallback="eksempel"``)."""
+
     def restore(project: dict[str, Any]) -> tuple[list[st.Stakeholder], str] | None:
-        items = st.from_saved(workbook.saved(project, sections.INTERESSENTER),
-                                        workbook.saved(project, sections.MEDVIRKNING))
+        items = st.from_saved(
+            workbook.saved(project, sections.INTERESSENTER), workbook.saved(project, sections.MEDVIRKNING)
+        )
         if items is None:
             return None
-        return items, f"Hentet {len(items)} interessenter fra prosjektfilen din. {_when(project, sections.INTERESSENTER)}."
+        return (
+            items,
+            f"Hentet {len(items)} interessenter fra prosjektfilen din. {_when(project, sections.INTERESSENTER)}.",
+        )
 
     if fallback == "eksempel":
-        return _resume(restore, st.load_example(),
-                       "Ingen egne interessenter er lagret ennå, så du starter med eksempelet. "
-                       "Lag og lagre ditt eget kart i «Interessentkart» når du vil.", path)
+        return _resume(
+            restore,
+            st.load_example(),
+            "Ingen egne interessenter er lagret ennå, så du starter med eksempelet. "
+            "Lag og lagre ditt eget kart i «Interessentkart» når du vil.",
+            path,
+        )
     return _resume(restore, [], "Ingen interessenter er lagret ennå. Fyll ut skjemaet og trykk «Legg til».", path)
 
 
 def measurements(path: Path | None = None) -> Resumed[tuple[str, str]]:
     """«Kjøreark»: the saved measurements as the paste box shows them, and the measure's name, so
     a new week can be added at the bottom."""
+
     def restore(project: dict[str, Any]) -> tuple[tuple[str, str], str] | None:
         found = runchart.paste_from_saved(workbook.saved(project, sections.LAERING))
         if found is None:
             return None
         text, name, rows = found
-        return (text, name), (f"Hentet {rows} målinger fra prosjektfilen. {_when(project, sections.LAERING)}. "
-                              "Legg til nye målinger nederst, og trykk «Regn ut».")
+        return (text, name), (
+            f"Hentet {rows} målinger fra prosjektfilen. {_when(project, sections.LAERING)}. "
+            "Legg til nye målinger nederst, og trykk «Regn ut»."
+        )
 
     return _resume(restore, (runchart.EXAMPLE_PASTE, "Mine målinger"), runchart.EXAMPLE_LINE, path)
 
 
 def barrier_ratings(path: Path | None = None) -> Resumed[tuple[str, dict[str, tuple[str, str, str]]]]:
     """«Vurder ditt prosjekt»: the title and the ``(rating, complexity, note)`` per factor id."""
+
     def restore(project: dict[str, Any]) -> tuple[tuple[str, dict[str, tuple[str, str, str]]], str] | None:
         found = barriers.defaults_from_saved(workbook.saved(project, sections.HINDRINGER))
         if found is None:
@@ -108,11 +123,14 @@ def barrier_ratings(path: Path | None = None) -> Resumed[tuple[str, dict[str, tu
 def self_assessment(path: Path | None = None) -> Resumed[dict[str, int]]:
     """«Lærende organisasjon»: the sliders start from your own saved self-assessment, to see what
     has changed since, else from an imagined person's answers."""
+
     def restore(project: dict[str, Any]) -> tuple[dict[str, int], str] | None:
         found = surveys.answers_from_saved(workbook.saved(project, sections.LAERINGSKULTUR))
         if found is None:
             return None
-        return found, (f"Glidebryterne starter med din forrige vurdering. {_when(project, sections.LAERINGSKULTUR)}."
-                       " Flytt dem hvis noe har endret seg.")
+        return found, (
+            f"Glidebryterne starter med din forrige vurdering. {_when(project, sections.LAERINGSKULTUR)}."
+            " Flytt dem hvis noe har endret seg."
+        )
 
     return _resume(restore, surveys.example_self_assessment(), surveys.EXAMPLE_SELF_ASSESSMENT_LINE, path)

@@ -81,8 +81,10 @@ def _measurements(values: list[float] | pd.Series, chart: str, needs: str) -> pd
     if series.isna().any():
         raise InputError("noen målinger mangler", "Fyll inn en verdi for hver måling, eller fjern raden.")
     if len(series) < MIN_POINTS:
-        raise InputError(f"{chart} har bare {len(series)} målinger",
-                         f"{needs} trenger minst {MIN_POINTS} målinger. Mål videre og prøv igjen.")
+        raise InputError(
+            f"{chart} har bare {len(series)} målinger",
+            f"{needs} trenger minst {MIN_POINTS} målinger. Mål videre og prøv igjen.",
+        )
     return series
 
 
@@ -92,8 +94,10 @@ def analyse(values: list[float] | pd.Series) -> Analysis:
     median = float(series.median())
     sides = [1 if v > median else -1 for v in series if v != median]  # points on the median are skipped
     if len(sides) < MIN_POINTS:
-        raise InputError("for mange målinger ligger på medianen",
-                         f"Reglene trenger minst {MIN_POINTS} målinger som ikke ligger på medianen.")
+        raise InputError(
+            "for mange målinger ligger på medianen",
+            f"Reglene trenger minst {MIN_POINTS} målinger som ikke ligger på medianen.",
+        )
     longest = current = 1
     for before, after in itertools.pairwise(sides):
         current = current + 1 if after == before else 1
@@ -110,27 +114,34 @@ def _times(n: int) -> str:
 def verdict(result: Analysis) -> str:
     """The answer in plain Norwegian."""
     if not result.signal:
-        return (f"Ingen tegn på reell endring: den lengste serien er {result.longest_run} punkter (grensen er "
-                f"{result.longest_run_limit}), og linjen krysser medianen {_times(result.crossings)} (minst "
-                f"{result.min_crossings} er vanlig). Variasjonen ser ut som vanlige svingninger.")
+        return (
+            f"Ingen tegn på reell endring: den lengste serien er {result.longest_run} punkter (grensen er "
+            f"{result.longest_run_limit}), og linjen krysser medianen {_times(result.crossings)} (minst "
+            f"{result.min_crossings} er vanlig). Variasjonen ser ut som vanlige svingninger."
+        )
     reasons = []
     if result.long_run:
-        reasons.append(f"{result.longest_run} punkter på rad ligger på samme side av medianen (grensen er "
-                       f"{result.longest_run_limit})")
+        reasons.append(
+            f"{result.longest_run} punkter på rad ligger på samme side av medianen (grensen er "
+            f"{result.longest_run_limit})"
+        )
     if result.few_crossings:
-        crossed = (f"krysser medianen bare {_times(result.crossings)}" if result.crossings
-                   else "krysser ikke medianen")
+        crossed = f"krysser medianen bare {_times(result.crossings)}" if result.crossings else "krysser ikke medianen"
         reasons.append(f"linjen {crossed} (minst {result.min_crossings} er vanlig)")
     return "Tegn på reell endring: " + " og ".join(reasons) + "."
 
 
-def chart(values: pd.Series, result: Analysis, *, title: str, ylabel: str, illustrative: bool = False) -> plotting.Chart:
+def chart(
+    values: pd.Series, result: Analysis, *, title: str, ylabel: str, illustrative: bool = False
+) -> plotting.Chart:
     """The run chart: the measurements in time order with the median as centre line."""
     labels = [str(i) for i in values.index]
     fig, _ax = plotting.run_chart(list(values), result.median, labels, title=title, ylabel=ylabel)
     note = " Dataene er illustrerende, laget for kurset." if illustrative else ""
-    alt = (f"Kjøreark med {len(values)} målinger fra {labels[0]} til {labels[-1]} og medianen "
-           f"{formatting.format_number(result.median, 1, trim=True)} som midtlinje. {verdict(result)}")
+    alt = (
+        f"Kjøreark med {len(values)} målinger fra {labels[0]} til {labels[-1]} og medianen "
+        f"{formatting.format_number(result.median, 1, trim=True)} som midtlinje. {verdict(result)}"
+    )
     caption = f"{verdict(result)}{note} {SOURCE}"
     return plotting.Chart(fig, alt, caption)
 
@@ -143,10 +154,18 @@ def load_example(data_dir: Path = data.DATA_DIR) -> pd.Series:
 
 MEASUREMENTS_SCHEMA = {
     "fields": [
-        {"name": "periode", "aliases": ["dato", "uke", "måned", "maaned"], "type": "string",
-         "constraints": {"required": True}},
-        {"name": "verdi", "aliases": ["måling", "maaling", "antall", "andel"], "type": "number",
-         "constraints": {"required": True}},
+        {
+            "name": "periode",
+            "aliases": ["dato", "uke", "måned", "maaned"],
+            "type": "string",
+            "constraints": {"required": True},
+        },
+        {
+            "name": "verdi",
+            "aliases": ["måling", "maaling", "antall", "andel"],
+            "type": "number",
+            "constraints": {"required": True},
+        },
     ],
     "primaryKey": ["periode"],
 }
@@ -154,20 +173,36 @@ MEASUREMENTS_SCHEMA = {
 
 def explore(raw: bytes | str, title: str) -> plotting.Answer:
     """What the «Dine målinger» form shows (and saves) for pasted or uploaded measurements."""
-    table = data.read_csv(raw.encode("utf-8") if isinstance(raw, str) else raw, MEASUREMENTS_SCHEMA,
-                          label="målingene", allow_extra_columns=True)
+    table = data.read_csv(
+        raw.encode("utf-8") if isinstance(raw, str) else raw,
+        MEASUREMENTS_SCHEMA,
+        label="målingene",
+        allow_extra_columns=True,
+    )
     values = table.set_index("periode")["verdi"]
     name = " ".join(str(title or "").split())[:80] or "Mine målinger"
     result = analyse(values)
-    numbers = {"maaling": name, "perioder": [str(p) for p in values.index], "verdier": [float(v) for v in values],
-               "median": result.median, "lengste_serie": result.longest_run, "grense_serie": result.longest_run_limit,
-               "kryssinger": result.crossings, "minste_kryssinger": result.min_crossings, "tegn_paa_endring": result.signal}
-    return plotting.Answer(f"{name}: {verdict(result)}", chart(values, result, title=name, ylabel="Verdi"), numbers, SOURCE)
+    numbers = {
+        "maaling": name,
+        "perioder": [str(p) for p in values.index],
+        "verdier": [float(v) for v in values],
+        "median": result.median,
+        "lengste_serie": result.longest_run,
+        "grense_serie": result.longest_run_limit,
+        "kryssinger": result.crossings,
+        "minste_kryssinger": result.min_crossings,
+        "tegn_paa_endring": result.signal,
+    }
+    return plotting.Answer(
+        f"{name}: {verdict(result)}", chart(values, result, title=name, ylabel="Verdi"), numbers, SOURCE
+    )
 
 
 SECTION = sections.LAERING.key
-EXAMPLE_PASTE = ("periode;verdi\nuke 1;12\nuke 2;14\nuke 3;11\nuke 4;15\nuke 5;12\nuke 6;16\nuke 7;13\nuke 8;12\n"
-                 "uke 9;14\nuke 10;15\nuke 11;11\nuke 12;16")
+EXAMPLE_PASTE = (
+    "periode;verdi\nuke 1;12\nuke 2;14\nuke 3;11\nuke 4;15\nuke 5;12\nuke 6;16\nuke 7;13\nuke 8;12\n"
+    "uke 9;14\nuke 10;15\nuke 11;11\nuke 12;16"
+)
 
 
 EXAMPLE_LINE = "Feltet viser et eksempel. Lim inn dine egne målinger i stedet."
@@ -184,8 +219,10 @@ def paste_from_saved(content: Mapping[str, Any]) -> tuple[str, str, int] | None:
     if not (isinstance(periods, list) and isinstance(values, list) and periods and len(periods) == len(values)):
         return None
     try:
-        rows = [f"{str(p).replace(';', ',')};{formatting.format_number(float(v), 3, trim=True)}"
-                for p, v in zip(periods, values)]
+        rows = [
+            f"{str(p).replace(';', ',')};{formatting.format_number(float(v), 3, trim=True)}"
+            for p, v in zip(periods, values)
+        ]
     except (TypeError, ValueError):
         return None
     name = str(saved.get("maaling") or "Mine målinger")
@@ -195,8 +232,9 @@ def paste_from_saved(content: Mapping[str, Any]) -> tuple[str, str, int] | None:
 # -- XmR (individuals) control chart -------------------------------------------------------
 
 XMR_CONSTANT = 2.66
-SOURCE_XMR = ("Grensene: gjennomsnittet ± 2,66 × gjennomsnittet av variasjonen fra måling til måling "
-              "(Mohammed mfl. 2008).")
+SOURCE_XMR = (
+    "Grensene: gjennomsnittet ± 2,66 × gjennomsnittet av variasjonen fra måling til måling (Mohammed mfl. 2008)."
+)
 """3 / d2 with d2 = 1.128, the bias constant for moving ranges of two points: the limits are
 mean ± 2.66 × mean moving range (the individuals, or XmR, chart)."""
 
@@ -225,8 +263,10 @@ def xmr(values: list[float] | pd.Series, baseline: int | None = None) -> Control
     base = series
     if baseline is not None:
         if not MIN_POINTS <= baseline <= len(series):
-            raise InputError(f"grunnlaget er {baseline} målinger",
-                             f"Velg et grunnlag på minst {MIN_POINTS} og høyst {len(series)} målinger.")
+            raise InputError(
+                f"grunnlaget er {baseline} målinger",
+                f"Velg et grunnlag på minst {MIN_POINTS} og høyst {len(series)} målinger.",
+            )
         base = series.iloc[:baseline]
     mean = float(base.mean())
     moving_range = float(base.diff().abs().iloc[1:].mean())
@@ -239,23 +279,41 @@ def xmr_verdict(limits: ControlLimits, labels: list[str], *, baseline: int | Non
     """The control chart's answer in plain Norwegian."""
     fmt = lambda v: formatting.format_number(v, 1, trim=True)
     where = f"de {baseline} første målingene" if baseline else "alle målingene"
-    text = (f"Gjennomsnittet for {where} er {fmt(limits.mean)}, og grensene er {fmt(limits.lower)} og "
-            f"{fmt(limits.upper)}. ")
+    text = (
+        f"Gjennomsnittet for {where} er {fmt(limits.mean)}, og grensene er {fmt(limits.lower)} og {fmt(limits.upper)}. "
+    )
     if not limits.outside:
         return text + "Ingen målinger ligger utenfor grensene: ingen tegn på en særskilt årsak."
     shown = [labels[i] for i in limits.outside]
     count = f"{len(shown)} {'måling' if len(shown) == 1 else 'målinger'}"
-    return text + (f"Utenfor grensene ligger {count} ({join_words(shown)}): "
-                   "tegn på en særskilt årsak som er verdt å se nærmere på.")
+    return text + (
+        f"Utenfor grensene ligger {count} ({join_words(shown)}): "
+        "tegn på en særskilt årsak som er verdt å se nærmere på."
+    )
 
 
-def xmr_chart(values: pd.Series, limits: ControlLimits, *, title: str, ylabel: str, baseline: int | None = None,
-              illustrative: bool = False) -> plotting.Chart:
+def xmr_chart(
+    values: pd.Series,
+    limits: ControlLimits,
+    *,
+    title: str,
+    ylabel: str,
+    baseline: int | None = None,
+    illustrative: bool = False,
+) -> plotting.Chart:
     """The XmR chart: the measurements, the mean and the two limits; points outside are marked."""
     labels = [str(i) for i in values.index]
-    fig, _ax = plotting.run_chart(list(values), limits.mean, labels, title=title, ylabel=ylabel,
-                                  centre_label="Gjennomsnitt", limits=(limits.lower, limits.upper),
-                                  highlight=limits.outside, baseline=baseline)
+    fig, _ax = plotting.run_chart(
+        list(values),
+        limits.mean,
+        labels,
+        title=title,
+        ylabel=ylabel,
+        centre_label="Gjennomsnitt",
+        limits=(limits.lower, limits.upper),
+        highlight=limits.outside,
+        baseline=baseline,
+    )
     note = " Dataene er illustrerende, laget for kurset." if illustrative else ""
     answer = xmr_verdict(limits, labels, baseline=baseline)
     alt = f"Kontrollkort (XmR) med {len(values)} målinger fra {labels[0]} til {labels[-1]}. {answer}"

@@ -54,33 +54,72 @@ class Section:
         return self.key
 
 
-BEHOV = Section("behov", "Behov og problemstilling", ("Behov og plan",),
-                data_keys=frozenset({"tittel", "problem", "relevans", "innsikt"}), report_data=False)
+BEHOV = Section(
+    "behov",
+    "Behov og problemstilling",
+    ("Behov og plan",),
+    data_keys=frozenset({"tittel", "problem", "relevans", "innsikt"}),
+    report_data=False,
+)
 UBALANSE = Section("ubalanse", "Hvorfor det haster: tall", ("Scenarioutforsker", "Din kommune"))
-VERDIER = Section("verdier", "Verdier og omsorgslogikker", ("Logikker i praksis",), "kapittel 1",
-                  frozenset({"sortering", "min_profil"}))
+VERDIER = Section(
+    "verdier",
+    "Verdier og omsorgslogikker",
+    ("Logikker i praksis",),
+    "kapittel 1",
+    frozenset({"sortering", "min_profil"}),
+)
 INTERESSENTER = Section("interessenter", "Interessenter", ("Interessentkart",), "kapittel 4")
 MEDVIRKNING = Section("medvirkning", "Medvirkning", ("Brukermedvirkning",), "kapittel 4")
 HINDRINGER = Section("hindringer", "Hva hemmer og fremmer, og tiltak", ("Vurder ditt prosjekt",), "kapittel 2")
 LAERING = Section("laering", "Målinger over tid", ("Kjøreark",), "kapittel 3")
-LAERINGSKULTUR = Section("laeringskultur", "Lærende organisasjon: min vurdering",
-                         ("Lærende organisasjon – egenvurdering",), "kapittel 3",
-                         frozenset({"byggesteiner", "paastander"}))
-LAERINGSKULTUR_TEAM = Section("laeringskultur_team", "Lærende organisasjon: teamets svar",
-                              ("Lærende organisasjon – egenvurdering",), "kapittel 3")
+LAERINGSKULTUR = Section(
+    "laeringskultur",
+    "Lærende organisasjon: min vurdering",
+    ("Lærende organisasjon – egenvurdering",),
+    "kapittel 3",
+    frozenset({"byggesteiner", "paastander"}),
+)
+LAERINGSKULTUR_TEAM = Section(
+    "laeringskultur_team", "Lærende organisasjon: teamets svar", ("Lærende organisasjon – egenvurdering",), "kapittel 3"
+)
 TRYGGHET = Section("trygghet", "Psykologisk trygghet i teamet", ("Psykologisk trygghet i teamet",), "kapittel 5")
 PLAN = Section("plan", "Plan", ("Behov og plan",), data_keys=frozenset({"steg"}), report_data=False)
 NOTATER = Section("notater", "Notater", ("Behov og plan",))
 
 #: Every section, in the order of the report.
-SECTIONS: dict[str, Section] = {s.key: s for s in (
-    BEHOV, UBALANSE, VERDIER, INTERESSENTER, MEDVIRKNING, HINDRINGER, LAERING, LAERINGSKULTUR,
-    LAERINGSKULTUR_TEAM, TRYGGHET, PLAN, NOTATER)}
+SECTIONS: dict[str, Section] = {
+    s.key: s
+    for s in (
+        BEHOV,
+        UBALANSE,
+        VERDIER,
+        INTERESSENTER,
+        MEDVIRKNING,
+        HINDRINGER,
+        LAERING,
+        LAERINGSKULTUR,
+        LAERINGSKULTUR_TEAM,
+        TRYGGHET,
+        PLAN,
+        NOTATER,
+    )
+}
 
 #: Headings for data keys whose plain spelling needs æ, ø or å (others: «antall_svar» → «Antall svar»).
-_LABELS = {"paastander": "Påstander", "paastand": "Påstand", "maaling": "Måling", "tegn_paa_endring": "Tegn på endring",
-           "trinn_naa": "Trinn nå", "trinn_maal": "Trinn planlagt", "grad_naa": "Grad nå", "grad_maal": "Grad planlagt",
-           "hoy_risiko": "Høy risiko", "okonomi": "Økonomi", "malgruppe": "Målgruppe"}
+_LABELS = {
+    "paastander": "Påstander",
+    "paastand": "Påstand",
+    "maaling": "Måling",
+    "tegn_paa_endring": "Tegn på endring",
+    "trinn_naa": "Trinn nå",
+    "trinn_maal": "Trinn planlagt",
+    "grad_naa": "Grad nå",
+    "grad_maal": "Grad planlagt",
+    "hoy_risiko": "Høy risiko",
+    "okonomi": "Økonomi",
+    "malgruppe": "Målgruppe",
+}
 
 
 def get(section: Section | str) -> Section:
@@ -130,18 +169,41 @@ def _bad_keys(value: Any) -> list[str]:
 # Frozen on purpose: they describe what earlier versions wrote, so they must not follow later
 # changes to labels, data files or topic modules.
 
-_V1_NEED = {"Prosjektets navn": "tittel", "Problemet, og hvem det gjelder": "problem",
-            "Hvorfor det er viktig nå (relevans)": "relevans", "Hvordan behovet er sjekket (innsikt)": "innsikt"}
+_V1_NEED = {
+    "Prosjektets navn": "tittel",
+    "Problemet, og hvem det gjelder": "problem",
+    "Hvorfor det er viktig nå (relevans)": "relevans",
+    "Hvordan behovet er sjekket (innsikt)": "innsikt",
+}
 _V1_STATUS = {"Ikke startet": "ikke_startet", "I gang": "i_gang", "Ferdig": "ferdig"}
-_V1_LOGICS = {"Omsorgslogikk": "omsorg", "Valgets logikk": "valg", "Styrings- og produksjonslogikk": "styring",
-              "Markedslogikk": "marked"}
-_V1_FACTORS = {"Teknologiske faktorer": "teknologi", "Pasienten eller målgruppen": "malgruppe",
-               "Ansatte i tjenestene": "ansatte", "Team og samarbeid": "team", "Økonomiske forhold": "okonomi",
-               "Styring og ledelse": "styring", "Regulatoriske og juridiske forhold": "regulering"}
-_V1_LEARNING = {"1. Trygt å si fra": "u01", "2. Ulike syn verdsettes": "u02", "3. Åpne for nye ideer": "u03",
-                "4. Tid til refleksjon": "u04", "5. Prøver ut i liten skala": "u05", "6. Henter inn erfaringer": "u06",
-                "7. Analyserer sammen": "u07", "8. Opplæring ved endring": "u08", "9. Leder spør og lytter": "u09",
-                "10. Leder gir tid til læring": "u10", "11. Leder ber om andre syn": "u11"}
+_V1_LOGICS = {
+    "Omsorgslogikk": "omsorg",
+    "Valgets logikk": "valg",
+    "Styrings- og produksjonslogikk": "styring",
+    "Markedslogikk": "marked",
+}
+_V1_FACTORS = {
+    "Teknologiske faktorer": "teknologi",
+    "Pasienten eller målgruppen": "malgruppe",
+    "Ansatte i tjenestene": "ansatte",
+    "Team og samarbeid": "team",
+    "Økonomiske forhold": "okonomi",
+    "Styring og ledelse": "styring",
+    "Regulatoriske og juridiske forhold": "regulering",
+}
+_V1_LEARNING = {
+    "1. Trygt å si fra": "u01",
+    "2. Ulike syn verdsettes": "u02",
+    "3. Åpne for nye ideer": "u03",
+    "4. Tid til refleksjon": "u04",
+    "5. Prøver ut i liten skala": "u05",
+    "6. Henter inn erfaringer": "u06",
+    "7. Analyserer sammen": "u07",
+    "8. Opplæring ved endring": "u08",
+    "9. Leder spør og lytter": "u09",
+    "10. Leder gir tid til læring": "u10",
+    "11. Leder ber om andre syn": "u11",
+}
 
 
 def _part(content: dict, key: str) -> dict:
@@ -175,10 +237,16 @@ def _v1_plan(content: dict) -> dict:
 def _v1_verdier(content: dict) -> dict:
     data = _part(content, "tall")
     rows = data.get("Sortering", [])
-    row_keys = {"Utsagn": "utsagn", "Mitt valg": "mitt_valg", "Kursets lesning": "kursets_lesning",
-                "Vurdering": "vurdering"}
-    content["tall"] = {"sortering": [_rename(r, row_keys) for r in rows] if isinstance(rows, list) else [],
-                       "min_profil": _rename(data.get("Min profil", {}), _V1_LOGICS)}
+    row_keys = {
+        "Utsagn": "utsagn",
+        "Mitt valg": "mitt_valg",
+        "Kursets lesning": "kursets_lesning",
+        "Vurdering": "vurdering",
+    }
+    content["tall"] = {
+        "sortering": [_rename(r, row_keys) for r in rows] if isinstance(rows, list) else [],
+        "min_profil": _rename(data.get("Min profil", {}), _V1_LOGICS),
+    }
     return content
 
 
@@ -215,7 +283,14 @@ def _v1_statements(content: dict) -> dict:
 
 #: From file version n to n + 1: section key -> a function of a copy of that section's «innhold».
 UPGRADES: dict[int, dict[str, Callable[[dict], dict]]] = {
-    1: {"behov": _v1_behov, "plan": _v1_plan, "verdier": _v1_verdier, "hindringer": _v1_hindringer,
-        "laering": _v1_laering, "laeringskultur": _v1_statements, "laeringskultur_team": _v1_statements,
-        "trygghet": _v1_statements},
+    1: {
+        "behov": _v1_behov,
+        "plan": _v1_plan,
+        "verdier": _v1_verdier,
+        "hindringer": _v1_hindringer,
+        "laering": _v1_laering,
+        "laeringskultur": _v1_statements,
+        "laeringskultur_team": _v1_statements,
+        "trygghet": _v1_statements,
+    },
 }

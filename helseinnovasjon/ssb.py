@@ -74,10 +74,23 @@ CACHE_DIR = "ssb-tall"
 CACHE_VERSION = 1
 
 # The labels SSB gives the variables in files (lower case), and what the tidy table calls them.
-_DIMENSIONS = {"region": "region", "kommune": "region", "alder": "alder", "aldersgruppe": "alder",
-               "age": "alder", "kjønn": "kjønn", "kjonn": "kjønn", "sex": "kjønn", "år": "år", "aar": "år",
-               "year": "år", "tid": "år", "statistikkvariabel": "statistikkvariabel", "alternativ": "alternativ",
-               "framskrivingsalternativ": "alternativ"}
+_DIMENSIONS = {
+    "region": "region",
+    "kommune": "region",
+    "alder": "alder",
+    "aldersgruppe": "alder",
+    "age": "alder",
+    "kjønn": "kjønn",
+    "kjonn": "kjønn",
+    "sex": "kjønn",
+    "år": "år",
+    "aar": "år",
+    "year": "år",
+    "tid": "år",
+    "statistikkvariabel": "statistikkvariabel",
+    "alternativ": "alternativ",
+    "framskrivingsalternativ": "alternativ",
+}
 _VALUE_NAMES = {"personer", "antall", "folkemengde", "befolkning", "verdi", "value"}
 _YEAR_AT_END = re.compile(r"^(?P<prefix>.*?)\s*(?P<year>(?:19|20|21)\d{2})$")
 _TABLE_ID = re.compile(r"^\s*(\d{5})\s*:")
@@ -89,6 +102,7 @@ _XLSX_MAGIC = b"PK\x03\x04"
 
 
 # -- municipalities ------------------------------------------------------------------------------
+
 
 def municipalities(data_dir: Path = data.DATA_DIR) -> pd.DataFrame:
     """Today's municipalities (KLASS 131, valid 1 January 2026): ``kommunenummer``, ``kommune``."""
@@ -106,8 +120,9 @@ def find_municipality(text: str, data_dir: Path = data.DATA_DIR) -> tuple[str, s
     typed = " ".join(str(text or "").split())
     field_name = "kommune"
     if not typed:
-        raise InputError("du har ikke valgt kommune", "Skriv navnet eller nummeret, og velg kommunen fra lista.",
-                         field=field_name)
+        raise InputError(
+            "du har ikke valgt kommune", "Skriv navnet eller nummeret, og velg kommunen fra lista.", field=field_name
+        )
     table = municipalities(data_dir)
     by_number = dict(zip(table["kommunenummer"], table["kommune"]))
     match = re.match(r"^(?:K-)?(\d{3,4})\b", typed)
@@ -118,26 +133,35 @@ def find_municipality(text: str, data_dir: Path = data.DATA_DIR) -> tuple[str, s
         raise InputError(
             f"kommunenummeret {number} finnes ikke blant kommunene fra 1. januar 2026",
             "Kommunen kan ha fått nytt nummer ved en sammenslåing eller da fylkene ble delt i 2024. "
-            "Skriv navnet på kommunen i stedet, og velg den fra lista.", field=field_name)
+            "Skriv navnet på kommunen i stedet, og velg den fra lista.",
+            field=field_name,
+        )
     wanted = typed.casefold()
     names = {name.casefold(): (number, name) for number, name in by_number.items()}
     if wanted in names:
         return names[wanted]
     # «Trondheim» for «Trondheim - Tråante», «Herøy» for both Herøy: match the start of the name.
-    found = [pair for key, pair in names.items() if key.split(" - ")[0].split(" (")[0] == wanted
-             or key.startswith(wanted)]
+    found = [
+        pair for key, pair in names.items() if key.split(" - ")[0].split(" (")[0] == wanted or key.startswith(wanted)
+    ]
     if len(found) == 1:
         return found[0]
     if len(found) > 1:
-        raise InputError(f"flere kommuner passer til «{typed}»: "
-                         f"{join_words([f'{n} {name}' for n, name in sorted(found)][:6])}",
-                         "Velg den riktige fra lista.", field=field_name)
-    raise InputError(f"fant ingen kommune som heter «{typed}»",
-                     "Kontroller stavemåten, eller skriv kommunenummeret. Er kommunen slått sammen med en "
-                     "annen, bruk navnet på den nye kommunen.", field=field_name)
+        raise InputError(
+            f"flere kommuner passer til «{typed}»: {join_words([f'{n} {name}' for n, name in sorted(found)][:6])}",
+            "Velg den riktige fra lista.",
+            field=field_name,
+        )
+    raise InputError(
+        f"fant ingen kommune som heter «{typed}»",
+        "Kontroller stavemåten, eller skriv kommunenummeret. Er kommunen slått sammen med en "
+        "annen, bruk navnet på den nye kommunen.",
+        field=field_name,
+    )
 
 
 # -- requests ------------------------------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class Request:
@@ -150,30 +174,42 @@ class Request:
     @property
     def url(self) -> str:
         query = [("lang", "no"), ("outputFormat", "json-stat2"), *self.selection]
-        return (f"{API_BASE}/tables/{self.table}/data?"
-                + urllib.parse.urlencode(query, safe="[]*(),-+", quote_via=urllib.parse.quote))
+        return f"{API_BASE}/tables/{self.table}/data?" + urllib.parse.urlencode(
+            query, safe="[]*(),-+", quote_via=urllib.parse.quote
+        )
 
     def value_codes(self) -> dict[str, list[str]]:
         """The variables the request selects and their codes (``["*"]`` for all)."""
-        return {key[len("valueCodes["):-1]: value.split(",") for key, value in self.selection
-                if key.startswith("valueCodes[")}
+        return {
+            key[len("valueCodes[") : -1]: value.split(",")
+            for key, value in self.selection
+            if key.startswith("valueCodes[")
+        }
 
     def codelists(self) -> dict[str, str]:
-        return {key[len("codelist["):-1]: value for key, value in self.selection if key.startswith("codelist[")}
+        return {key[len("codelist[") : -1]: value for key, value in self.selection if key.startswith("codelist[")}
 
 
 def projection_request(number: str | None) -> Request:
     """Projected population, main alternative, every age, both sexes, every year (table 14746).
 
     ``number`` is a municipality number; ``None`` asks for the whole country."""
-    region = (("valueCodes[Region]", number), ("codelist[Region]", PROJECTION_REGION_CODELIST)) if number \
+    region = (
+        (("valueCodes[Region]", number), ("codelist[Region]", PROJECTION_REGION_CODELIST))
+        if number
         else (("valueCodes[Region]", "*"), ("codelist[Region]", COUNTRY_CODELIST))
-    return Request(PROJECTION_TABLE, f"framskrevet befolkning for {'kommunen' if number else 'hele landet'}", (
-        *region,
-        ("valueCodes[Alder]", "*"), ("codelist[Alder]", AGE_CODELIST),
-        ("valueCodes[ContentsCode]", PROJECTION_CONTENTS),
-        ("valueCodes[Tid]", "*"),
-    ))
+    )
+    return Request(
+        PROJECTION_TABLE,
+        f"framskrevet befolkning for {'kommunen' if number else 'hele landet'}",
+        (
+            *region,
+            ("valueCodes[Alder]", "*"),
+            ("codelist[Alder]", AGE_CODELIST),
+            ("valueCodes[ContentsCode]", PROJECTION_CONTENTS),
+            ("valueCodes[Tid]", "*"),
+        ),
+    )
 
 
 def population_request(number: str | None) -> Request:
@@ -181,24 +217,40 @@ def population_request(number: str | None) -> Request:
 
     Municipalities are asked for on today's borders (``K-`` codes), so the base year is right also
     for municipalities that got a new number in 2020 or 2024."""
-    region = (("valueCodes[Region]", f"K-{number}"), ("codelist[Region]", POPULATION_REGION_CODELIST),
-              ("outputValues[Region]", "aggregated")) if number \
+    region = (
+        (
+            ("valueCodes[Region]", f"K-{number}"),
+            ("codelist[Region]", POPULATION_REGION_CODELIST),
+            ("outputValues[Region]", "aggregated"),
+        )
+        if number
         else (("valueCodes[Region]", "*"), ("codelist[Region]", COUNTRY_CODELIST))
-    return Request(POPULATION_TABLE, f"registrert befolkning for {'kommunen' if number else 'hele landet'}", (
-        *region,
-        ("valueCodes[Alder]", "*"), ("codelist[Alder]", AGE_CODELIST),
-        ("valueCodes[ContentsCode]", POPULATION_CONTENTS),
-        ("valueCodes[Tid]", f"from({POPULATION_FROM})"),
-    ))
+    )
+    return Request(
+        POPULATION_TABLE,
+        f"registrert befolkning for {'kommunen' if number else 'hele landet'}",
+        (
+            *region,
+            ("valueCodes[Alder]", "*"),
+            ("codelist[Alder]", AGE_CODELIST),
+            ("valueCodes[ContentsCode]", POPULATION_CONTENTS),
+            ("valueCodes[Tid]", f"from({POPULATION_FROM})"),
+        ),
+    )
 
 
 def requests_for(number: str) -> dict[str, Request]:
     """The four requests behind «Hent fra SSB»: municipality and country, registered and projected."""
-    return {"kommune_registrert": population_request(number), "kommune_framskrevet": projection_request(number),
-            "landet_registrert": population_request(None), "landet_framskrevet": projection_request(None)}
+    return {
+        "kommune_registrert": population_request(number),
+        "kommune_framskrevet": projection_request(number),
+        "landet_registrert": population_request(None),
+        "landet_framskrevet": projection_request(None),
+    }
 
 
 # -- JSON-stat2 ----------------------------------------------------------------------------------
+
 
 def jsonstat_frame(dataset: Mapping[str, Any], *, label: str = "svaret fra SSB") -> pd.DataFrame:
     """Flatten a JSON-stat 2.0 dataset into one row per cell.
@@ -236,8 +288,10 @@ def jsonstat_frame(dataset: Mapping[str, Any], *, label: str = "svaret fra SSB")
         if len(values) != count or [len(d) for d in dims] != sizes:
             raise ValueError("size")
     except (KeyError, TypeError, ValueError, AttributeError):
-        raise InputError(f"{label} har ikke den formen kursboka venter (JSON-stat2)",
-                         "Last ned tabellen fra Statistikkbanken og last opp filen i stedet.") from None
+        raise InputError(
+            f"{label} har ikke den formen kursboka venter (JSON-stat2)",
+            "Last ned tabellen fra Statistikkbanken og last opp filen i stedet.",
+        ) from None
     rows = []
     for i, combo in enumerate(itertools.product(*dims)):
         row: dict[str, Any] = {}
@@ -261,7 +315,8 @@ def check_response(request: Request, dataset: Mapping[str, Any]) -> None:
         raise InputError(
             f"SSB har endret tabell {request.table} siden kursboka ble laget ({problem})",
             f"Last ned tabellen fra Statistikkbanken ({STATBANK_URL.format(table=request.table)}) og last opp "
-            "filen under «Last opp filen fra SSB».")
+            "filen under «Last opp filen fra SSB».",
+        )
 
 
 def _drift(request: Request, dataset: Mapping[str, Any]) -> str | None:
@@ -297,27 +352,37 @@ def population_from_jsonstat(dataset: Mapping[str, Any], *, label: str = "svaret
         raise InputError(f"{label} mangler alder eller år", "Last ned tabellen fra Statistikkbanken og last opp filen.")
     for variable in ("Region", "ContentsCode"):
         if variable in frame and frame[variable].nunique() > 1:
-            raise InputError(f"{label} har flere verdier for {variable}",
-                             "Last ned tabellen fra Statistikkbanken og last opp filen.")
+            raise InputError(
+                f"{label} har flere verdier for {variable}", "Last ned tabellen fra Statistikkbanken og last opp filen."
+            )
     if frame["verdi"].isna().any():
         missing = frame[frame["verdi"].isna()].iloc[0]
-        raise InputError(f"{label} mangler tall for {missing['Alder_tekst']} i {missing['Tid']} "
-                         f"(SSBs tegn: «{missing['status'] or 'tom'}»)",
-                         "Prøv igjen senere, eller last ned tabellen fra Statistikkbanken og last opp filen.")
+        raise InputError(
+            f"{label} mangler tall for {missing['Alder_tekst']} i {missing['Tid']} "
+            f"(SSBs tegn: «{missing['status'] or 'tom'}»)",
+            "Prøv igjen senere, eller last ned tabellen fra Statistikkbanken og last opp filen.",
+        )
     tidy = frame.groupby(["Alder_tekst", "Tid"], sort=False)["verdi"].sum().reset_index()
     return _tidy(tidy.rename(columns={"Alder_tekst": "alder", "Tid": "aar", "verdi": "personer"}), label)
 
 
 def _tidy(table: pd.DataFrame, label: str) -> pd.DataFrame:
-    out = pd.DataFrame({"alder": table["alder"].astype(str).str.strip(),
-                        "aar": pd.to_numeric(table["aar"], errors="coerce"),
-                        "personer": pd.to_numeric(table["personer"], errors="coerce")})
+    out = pd.DataFrame(
+        {
+            "alder": table["alder"].astype(str).str.strip(),
+            "aar": pd.to_numeric(table["aar"], errors="coerce"),
+            "personer": pd.to_numeric(table["personer"], errors="coerce"),
+        }
+    )
     if out["aar"].isna().any():
         raise InputError(f"{label} har et år som ikke er et årstall", "Kontroller kolonnen med år.", source=label)
     if out["personer"].isna().any():
         bad = out[out["personer"].isna()].iloc[0]
-        raise InputError(f"tallet for {bad['alder']} i {int(bad['aar'])} mangler",
-                         "Ta med alle aldre og år, eller last ned tabellen på nytt fra SSB.", source=label)
+        raise InputError(
+            f"tallet for {bad['alder']} i {int(bad['aar'])} mangler",
+            "Ta med alle aldre og år, eller last ned tabellen på nytt fra SSB.",
+            source=label,
+        )
     if (out["personer"] < 0).any():
         raise InputError("et befolkningstall er negativt", "Kontroller tallene.", source=label)
     out["aar"] = out["aar"].astype(int)
@@ -326,6 +391,7 @@ def _tidy(table: pd.DataFrame, label: str) -> pd.DataFrame:
 
 
 # -- the client ----------------------------------------------------------------------------------
+
 
 class TransportError(Exception):
     """Raised by a transport when no HTTP answer came back: ``kind`` is ``"network"`` or ``"timeout"``."""
@@ -340,8 +406,9 @@ Transport = Callable[[str, float], tuple[int, bytes]]
 
 def urllib_transport(url: str, timeout: float) -> tuple[int, bytes]:
     """GET ``url`` with the standard library; ``(status, body)`` or :class:`TransportError`."""
-    request = urllib.request.Request(url, headers={"Accept": "application/json",
-                                                   "User-Agent": "helseinnovasjon-kursbok"})
+    request = urllib.request.Request(
+        url, headers={"Accept": "application/json", "User-Agent": "helseinnovasjon-kursbok"}
+    )
     try:
         with urllib.request.urlopen(request, timeout=timeout) as response:
             return response.status, response.read()
@@ -366,16 +433,22 @@ class Client:
 
     def get(self, request: Request) -> dict[str, Any]:
         """The JSON-stat2 dataset for one request, checked against it; Norwegian errors otherwise."""
-        download = (f"Last ned tabell {request.table} fra Statistikkbanken "
-                    f"({STATBANK_URL.format(table=request.table)}) og last opp filen under «Last opp filen fra SSB».")
+        download = (
+            f"Last ned tabell {request.table} fra Statistikkbanken "
+            f"({STATBANK_URL.format(table=request.table)}) og last opp filen under «Last opp filen fra SSB»."
+        )
         try:
             status, body = self.transport(request.url, self.timeout)
         except TransportError as error:
             if error.kind == "timeout":
-                raise InputError(f"SSB svarte ikke innen {self.timeout:g} sekunder",
-                                 f"Prøv igjen om litt. Virker det ikke, {download[0].lower()}{download[1:]}") from None
-            raise InputError("fikk ikke kontakt med SSB (ingen internettforbindelse, eller SSB er ikke tilgjengelig)",
-                             f"Sjekk nettet og prøv igjen. Uten nett: {download[0].lower()}{download[1:]}") from None
+                raise InputError(
+                    f"SSB svarte ikke innen {self.timeout:g} sekunder",
+                    f"Prøv igjen om litt. Virker det ikke, {download[0].lower()}{download[1:]}",
+                ) from None
+            raise InputError(
+                "fikk ikke kontakt med SSB (ingen internettforbindelse, eller SSB er ikke tilgjengelig)",
+                f"Sjekk nettet og prøv igjen. Uten nett: {download[0].lower()}{download[1:]}",
+            ) from None
         if status != 200:
             raise _http_error(request, status, body, download)
         try:
@@ -393,12 +466,17 @@ def _http_error(request: Request, status: int, body: bytes, download: str) -> In
         title = ""
     if status == 400 and "value" in title.casefold():
         region = request.value_codes().get("Region", ["?"])[0].removeprefix("K-")
-        return InputError(f"SSB kjenner ikke kommunenummeret {region} i tabell {request.table}",
-                          "Kommunen kan være slått sammen med en annen eller ha fått nytt nummer. Velg kommunen fra "
-                          f"lista på nytt. Hjelper ikke det: {download[0].lower()}{download[1:]}")
+        return InputError(
+            f"SSB kjenner ikke kommunenummeret {region} i tabell {request.table}",
+            "Kommunen kan være slått sammen med en annen eller ha fått nytt nummer. Velg kommunen fra "
+            f"lista på nytt. Hjelper ikke det: {download[0].lower()}{download[1:]}",
+        )
     if status == 400:
-        return InputError(f"SSB godtok ikke spørsmålet om tabell {request.table} ({title or 'feil i spørringen'}); "
-                          "tabellen har trolig fått nye koder", download)
+        return InputError(
+            f"SSB godtok ikke spørsmålet om tabell {request.table} ({title or 'feil i spørringen'}); "
+            "tabellen har trolig fått nye koder",
+            download,
+        )
     if status == 404:
         return InputError(f"SSB fant ikke tabell {request.table}", download)
     if status == 429:
@@ -407,6 +485,7 @@ def _http_error(request: Request, status: int, body: bytes, download: str) -> In
 
 
 # -- the population a participant works with -----------------------------------------------------
+
 
 @dataclass
 class Population:
@@ -425,16 +504,23 @@ class Population:
         parts = []
         for table in self.tables:
             if table in PROJECTION_ROUNDS:
-                parts.append(f"tabell {table} (befolkningsframskrivinger {PROJECTION_ROUNDS[table]}, hovedalternativet)")
+                parts.append(
+                    f"tabell {table} (befolkningsframskrivinger {PROJECTION_ROUNDS[table]}, hovedalternativet)"
+                )
             elif table == POPULATION_TABLE:
                 parts.append(f"tabell {table} (befolkning 1. januar)")
             else:
                 parts.append(f"tabell {table}")
-        how = {"ssb": f", hentet fra SSBs API {self.fetched}", "cache": f", hentet fra SSBs API {self.fetched}",
-               "fil": ", fra fil lastet ned fra Statistikkbanken"}.get(self.origin, "")
+        how = {
+            "ssb": f", hentet fra SSBs API {self.fetched}",
+            "cache": f", hentet fra SSBs API {self.fetched}",
+            "fil": ", fra fil lastet ned fra Statistikkbanken",
+        }.get(self.origin, "")
         if self.origin == "eksempel":
-            return ("Kilde: illustrerende eksempelkommune (landstallene delt på 500); timer per person etter alder fra "
-                    "SSB tabell 11643; egen framskriving.")
+            return (
+                "Kilde: illustrerende eksempelkommune (landstallene delt på 500); timer per person etter alder fra "
+                "SSB tabell 11643; egen framskriving."
+            )
         what = join_words(parts) if parts else "Statistikkbanken (tabellnummer ukjent)"
         return f"Kilde: SSB, {what}{how}; timer per person etter alder fra SSB tabell 11643; egen framskriving."
 
@@ -443,14 +529,19 @@ def fetch(number: str, client: Client | None = None, *, today: dt.date | None = 
     """Fetch a municipality and the country from SSB (four GETs) and combine registered and projected years."""
     client = client or Client()
     number, name = find_municipality(number)
-    got = {key: population_from_jsonstat(client.get(request), label=f"svaret fra SSB (tabell {request.table})")
-           for key, request in requests_for(number).items()}
+    got = {
+        key: population_from_jsonstat(client.get(request), label=f"svaret fra SSB (tabell {request.table})")
+        for key, request in requests_for(number).items()
+    }
     return Population(
         municipality=f"{number} {name}",
         table=combine(got["kommune_registrert"], got["kommune_framskrevet"]),
         country=combine(got["landet_registrert"], got["landet_framskrevet"]),
-        tables=(PROJECTION_TABLE, POPULATION_TABLE), projection_round=PROJECTION_ROUND,
-        fetched=(today or dt.date.today()).isoformat(), origin="ssb")
+        tables=(PROJECTION_TABLE, POPULATION_TABLE),
+        projection_round=PROJECTION_ROUND,
+        fetched=(today or dt.date.today()).isoformat(),
+        origin="ssb",
+    )
 
 
 def combine(registered: pd.DataFrame | None, projected: pd.DataFrame | None) -> pd.DataFrame:
@@ -469,6 +560,7 @@ def combine(registered: pd.DataFrame | None, projected: pd.DataFrame | None) -> 
 
 # -- the cache -----------------------------------------------------------------------------------
 
+
 def cache_path(municipality: str, folder: Path) -> Path:
     return Path(folder) / f"befolkning-{municipality.split()[0]}.json"
 
@@ -477,11 +569,15 @@ def save_cache(population: Population, folder: Path) -> Path:
     """Write a fetched population as JSON (written to a temporary file first, then moved)."""
     path = cache_path(population.municipality, folder)
     content = {
-        "versjon": CACHE_VERSION, "kommune": population.municipality, "tabeller": list(population.tables),
-        "framskrivingsrunde": population.projection_round, "hentet": population.fetched,
+        "versjon": CACHE_VERSION,
+        "kommune": population.municipality,
+        "tabeller": list(population.tables),
+        "framskrivingsrunde": population.projection_round,
+        "hentet": population.fetched,
         "kilde": population.source(),
         "kommunetall": population.table.to_dict(orient="split", index=False)["data"],
-        "landstall": None if population.country is None
+        "landstall": None
+        if population.country is None
         else population.country.to_dict(orient="split", index=False)["data"],
     }
     try:
@@ -490,8 +586,10 @@ def save_cache(population: Population, folder: Path) -> Path:
         temporary.write_text(json.dumps(content, ensure_ascii=False), encoding="utf-8")
         temporary.replace(path)
     except OSError as error:
-        raise InputError(f"tallene kunne ikke lagres i mappen «{path.parent}» ({error.strerror or error})",
-                         "Tallene vises likevel, men må hentes på nytt neste gang.") from None
+        raise InputError(
+            f"tallene kunne ikke lagres i mappen «{path.parent}» ({error.strerror or error})",
+            "Tallene vises likevel, men må hentes på nytt neste gang.",
+        ) from None
     return path
 
 
@@ -507,16 +605,21 @@ def load_cache(municipality: str, folder: Path) -> Population | None:
         columns = ["alder", "aar", "personer"]
         country = content.get("landstall")
         return Population(
-            municipality=content["kommune"], table=pd.DataFrame(content["kommunetall"], columns=columns),
+            municipality=content["kommune"],
+            table=pd.DataFrame(content["kommunetall"], columns=columns),
             country=None if country is None else pd.DataFrame(country, columns=columns),
-            tables=tuple(content["tabeller"]), projection_round=content["framskrivingsrunde"],
-            fetched=content["hentet"], origin="cache")
+            tables=tuple(content["tabeller"]),
+            projection_round=content["framskrivingsrunde"],
+            fetched=content["hentet"],
+            origin="cache",
+        )
     except (OSError, ValueError, KeyError, TypeError):
         return None  # a damaged cache is ignored; the next fetch writes a new one
 
 
-def fetch_or_cached(text: str, folder: Path, client: Client | None = None, *, refresh: bool = False,
-                    today: dt.date | None = None) -> Population:
+def fetch_or_cached(
+    text: str, folder: Path, client: Client | None = None, *, refresh: bool = False, today: dt.date | None = None
+) -> Population:
     """The cached numbers for a municipality, or fetch (and cache) them if there are none or ``refresh``."""
     number, _name = find_municipality(text)
     if not refresh and (cached := load_cache(number, folder)) is not None:
@@ -528,6 +631,7 @@ def fetch_or_cached(text: str, folder: Path, client: Client | None = None, *, re
 
 
 # -- files from the Statistikkbank ---------------------------------------------------------------
+
 
 @dataclass
 class StatbankFile:
@@ -579,12 +683,17 @@ def _xlsx_rows(raw: bytes, label: str) -> list[list[Any]]:
     try:
         import openpyxl
     except ImportError:  # pragma: no cover - openpyxl is pinned in requirements.txt
-        raise InputError("Excel-filer kan ikke leses her", "Last ned tabellen som CSV i stedet.", source=label) from None
+        raise InputError(
+            "Excel-filer kan ikke leses her", "Last ned tabellen som CSV i stedet.", source=label
+        ) from None
     try:
         book = openpyxl.load_workbook(io.BytesIO(raw), read_only=True, data_only=True)
     except Exception:
-        raise InputError("filen ser ut som en Excel-fil, men kan ikke åpnes",
-                         "Last ned tabellen på nytt fra Statistikkbanken, gjerne som CSV.", source=label) from None
+        raise InputError(
+            "filen ser ut som en Excel-fil, men kan ikke åpnes",
+            "Last ned tabellen på nytt fra Statistikkbanken, gjerne som CSV.",
+            source=label,
+        ) from None
     sheet = book.worksheets[0]
     rows = [list(row) for row in sheet.iter_rows(values_only=True)]
     book.close()
@@ -600,16 +709,23 @@ def _parse_rows(rows: list[list[str]], label: str) -> StatbankFile:
     rows = [row[: max([i + 1 for i, c in enumerate(row) if c] or [0])] for row in rows]
     start = next((i for i, row in enumerate(rows) if sum(1 for c in row if c) >= 2), None)
     if start is None:
-        raise InputError("filen har ingen tabell", "Last ned tabellen fra Statistikkbanken og last opp filen som den er.",
-                         source=label)
+        raise InputError(
+            "filen har ingen tabell",
+            "Last ned tabellen fra Statistikkbanken og last opp filen som den er.",
+            source=label,
+        )
     # A heading row with one label over many columns (a merged cell in Excel) has one cell, like a title,
     # but never in the first column.
     while start > 0 and any(rows[start - 1]) and not rows[start - 1][0]:
         start -= 1
     title = " ".join(c for row in rows[:start] for c in row if c)
     end_header = start + 1
-    while end_header < len(rows) and rows[end_header] and (not rows[end_header][0] or _is_label(rows[end_header][0])) \
-            and not _looks_like_data(rows[end_header]):
+    while (
+        end_header < len(rows)
+        and rows[end_header]
+        and (not rows[end_header][0] or _is_label(rows[end_header][0]))
+        and not _looks_like_data(rows[end_header])
+    ):
         end_header += 1
     header_rows = rows[start:end_header]
     width = max(len(r) for r in rows[start:] if r)
@@ -618,12 +734,14 @@ def _parse_rows(rows: list[list[str]], label: str) -> StatbankFile:
     for row in rows[end_header:]:
         if not any(row):
             if body:
-                notes = [" ".join(c for c in r if c) for r in rows[end_header + len(body) + 1:] if any(r)]
+                notes = [" ".join(c for c in r if c) for r in rows[end_header + len(body) + 1 :] if any(r)]
                 break
             continue
         body.append(row + [""] * (width - len(row)))
     if not body:
-        raise InputError("filen har en overskrift, men ingen rader med tall", "Last ned tabellen på nytt.", source=label)
+        raise InputError(
+            "filen har en overskrift, men ingen rader med tall", "Last ned tabellen på nytt.", source=label
+        )
     names = _column_names(header_rows, width)
     stub_count = _stub_count(names, body)
     # Stub values are written only on the first row of each group in SSB's Excel files: fill them down.
@@ -641,31 +759,43 @@ def _parse_rows(rows: list[list[str]], label: str) -> StatbankFile:
         records = []  # wide: one column per year (and per contents, e.g. «Hovedalternativet (MMMM) 2026»)
         for row in body:
             for offset, match in enumerate(years):
-                records.append([*row[:stub_count], match.group("year"), match.group("prefix").strip(),
-                                row[stub_count + offset]])
+                records.append(
+                    [*row[:stub_count], match.group("year"), match.group("prefix").strip(), row[stub_count + offset]]
+                )
         frame = pd.DataFrame(records, columns=[*stub_names, "år", "statistikkvariabel", "tekst"])
     else:
         if "år" not in stub_names:
-            raise InputError("fant ingen kolonne med år",
-                             "Ta med året i tabellen (som egen kolonne eller som overskrift over tallene).", source=label)
+            raise InputError(
+                "fant ingen kolonne med år",
+                "Ta med året i tabellen (som egen kolonne eller som overskrift over tallene).",
+                source=label,
+            )
         if len(value_names) != 1:
             wanted = [i for i, n in enumerate(value_names) if n.casefold() in _VALUE_NAMES]
             if len(wanted) != 1:
-                raise InputError(f"filen har flere kolonner med tall ({join_words([f'«{n}»' for n in value_names])})",
-                                 "Last ned én statistikkvariabel (personer) om gangen.", source=label)
+                raise InputError(
+                    f"filen har flere kolonner med tall ({join_words([f'«{n}»' for n in value_names])})",
+                    "Last ned én statistikkvariabel (personer) om gangen.",
+                    source=label,
+                )
             value_col = stub_count + wanted[0]
         else:
             value_col = stub_count
         contents = names[value_col] if names[value_col].casefold() not in _VALUE_NAMES else ""
-        frame = pd.DataFrame([[*row[:stub_count], contents, row[value_col]] for row in body],
-                             columns=[*stub_names, "statistikkvariabel", "tekst"])
+        frame = pd.DataFrame(
+            [[*row[:stub_count], contents, row[value_col]] for row in body],
+            columns=[*stub_names, "statistikkvariabel", "tekst"],
+        )
         if "statistikkvariabel" in stub_names:
             frame = frame.loc[:, ~frame.columns.duplicated(keep="first")]
     frame["verdi"] = [_value(text) for text in frame["tekst"]]
     bad = frame[frame["verdi"].isna() & ~frame["tekst"].isin(list(data._MISSING))]
     if not bad.empty:
-        raise InputError(f"verdien «{bad.iloc[0]['tekst']}» er ikke et tall",
-                         "Last opp filen slik den kom fra SSB, uten å endre tallene.", source=label)
+        raise InputError(
+            f"verdien «{bad.iloc[0]['tekst']}» er ikke et tall",
+            "Last opp filen slik den kom fra SSB, uten å endre tallene.",
+            source=label,
+        )
     frame = frame.drop(columns="tekst")
     return StatbankFile(frame, title, table_id or _projection_table(title, frame), label, notes)
 
@@ -694,7 +824,7 @@ def _column_names(header_rows: list[list[str]], width: int) -> list[str]:
         for col in range(width):
             if row[col]:
                 last = row[col]
-            elif any(lower[col] for lower in grid[number + 1:]):
+            elif any(lower[col] for lower in grid[number + 1 :]):
                 row[col] = last
     return [" ".join(r[col] for r in grid if r[col]).strip() for col in range(width)]
 
@@ -747,15 +877,20 @@ def _value(text: str) -> float | None:
     return None if value is None else float(value)
 
 
-def population_from_file(file: StatbankFile, municipality: str | None = None) -> tuple[str, pd.DataFrame, pd.DataFrame | None]:
+def population_from_file(
+    file: StatbankFile, municipality: str | None = None
+) -> tuple[str, pd.DataFrame, pd.DataFrame | None]:
     """``(region, municipality table, country table or None)`` from a Statistikkbank file.
 
     The file may hold one municipality, or one municipality and «Hele landet»; both sexes (summed,
     or the total row if there is one); the main alternative (chosen if the file has several)."""
     frame, label = file.frame.copy(), file.label
     if "alder" not in frame:
-        raise InputError("mangler kolonnen med alder",
-                         "Velg «alder» med alle aldre (enkeltår) når du lager tabellen i Statistikkbanken.", source=label)
+        raise InputError(
+            "mangler kolonnen med alder",
+            "Velg «alder» med alle aldre (enkeltår) når du lager tabellen i Statistikkbanken.",
+            source=label,
+        )
     if "kjønn" in frame:
         totals = frame["kjønn"].str.casefold().isin(_TOTAL_SEX)
         if totals.any():
@@ -768,20 +903,28 @@ def population_from_file(file: StatbankFile, municipality: str | None = None) ->
             frame = frame[main]
         else:
             shown = join_words([f"«{v}»" for v in frame["statistikkvariabel"].unique()[:4]])
-            raise InputError(f"filen har flere statistikkvariabler ({shown})",
-                             "Velg bare hovedalternativet når du lager tabellen i Statistikkbanken.", source=label)
+            raise InputError(
+                f"filen har flere statistikkvariabler ({shown})",
+                "Velg bare hovedalternativet når du lager tabellen i Statistikkbanken.",
+                source=label,
+            )
     missing = frame[frame["verdi"].isna()]
     if not missing.empty:
         row = missing.iloc[0]
-        raise InputError(f"tallet for {row['alder']} i {row['år']} mangler (SSBs tegn for manglende tall)",
-                         "Velg år og aldre som har tall, for eksempel alle aldre for årene fra 2022 til 2040.",
-                         source=label)
+        raise InputError(
+            f"tallet for {row['alder']} i {row['år']} mangler (SSBs tegn for manglende tall)",
+            "Velg år og aldre som har tall, for eksempel alle aldre for årene fra 2022 til 2040.",
+            source=label,
+        )
     regions = list(frame["region"].unique()) if "region" in frame else [municipality or "kommunen din"]
     country_regions = [r for r in regions if _region_parts(r)[1].casefold() in _COUNTRY or r.casefold() in _COUNTRY]
     local = [r for r in regions if r not in country_regions]
     if len(local) > 1:
-        raise InputError(f"filen har tall for flere kommuner ({join_words(local[:4])})",
-                         "Velg bare din kommune (og gjerne «Hele landet») når du lager tabellen.", source=label)
+        raise InputError(
+            f"filen har tall for flere kommuner ({join_words(local[:4])})",
+            "Velg bare din kommune (og gjerne «Hele landet») når du lager tabellen.",
+            source=label,
+        )
 
     def tidy(region: str | None) -> pd.DataFrame:
         part = frame if region is None or "region" not in frame else frame[frame["region"] == region]
@@ -816,8 +959,9 @@ def population_from_files(files: Sequence[tuple[str, bytes | str]]) -> Populatio
         parsed.append((file, region, table, country))
     regions = {region for _f, region, _t, _c in parsed if region != "Hele landet"}
     if len({r.split()[0] for r in regions}) > 1:
-        raise InputError(f"filene gjelder ulike kommuner ({join_words(sorted(regions))})",
-                         "Last opp filer for én kommune.")
+        raise InputError(
+            f"filene gjelder ulike kommuner ({join_words(sorted(regions))})", "Last opp filer for én kommune."
+        )
     # Registered numbers (07459 or files without a projection table) first, projections after.
     parsed.sort(key=lambda p: (p[0].table in PROJECTION_ROUNDS, p[2]["aar"].min() if p[2] is not None else 0))
     table = _merge([p[2] for p in parsed if p[2] is not None])
@@ -826,8 +970,15 @@ def population_from_files(files: Sequence[tuple[str, bytes | str]]) -> Populatio
     rounds = [PROJECTION_ROUNDS[t] for t in tables if t in PROJECTION_ROUNDS]
     if table is None:
         raise InputError("filene har bare tall for hele landet", "Ta med kommunen din når du lager tabellen.")
-    population = Population(next(iter(regions), "Kommunen din"), table, _merge(countries) if countries else None,
-                            tables, max(rounds) if rounds else None, None, "fil")
+    population = Population(
+        next(iter(regions), "Kommunen din"),
+        table,
+        _merge(countries) if countries else None,
+        tables,
+        max(rounds) if rounds else None,
+        None,
+        "fil",
+    )
     years = set(population.table["aar"])
     for year in (projection.BASE_YEAR, projection.END_YEAR):
         if year not in years:
@@ -846,34 +997,57 @@ def _merge(tables: list[pd.DataFrame]) -> pd.DataFrame | None:
 
 def _missing_year_help(year: int, tables: Iterable[str]) -> tuple[str, str]:
     if year == projection.BASE_YEAR:
-        return (f"filen har ikke tall for {year}, som er startåret i modellen",
-                f"Framskrivingen (tabell {PROJECTION_TABLE}) starter i {PROJECTION_ROUND}. Last også ned befolkningen "
-                f"1. januar {year} fra tabell {POPULATION_TABLE} (kommunen din, alle aldre enkeltvis), og last opp "
-                "begge filene samtidig.")
-    return (f"filen har ikke tall for {year}",
-            f"Last ned framskrivingen fra tabell {PROJECTION_TABLE} med årene fram til {year}.")
+        return (
+            f"filen har ikke tall for {year}, som er startåret i modellen",
+            f"Framskrivingen (tabell {PROJECTION_TABLE}) starter i {PROJECTION_ROUND}. Last også ned befolkningen "
+            f"1. januar {year} fra tabell {POPULATION_TABLE} (kommunen din, alle aldre enkeltvis), og last opp "
+            "begge filene samtidig.",
+        )
+    return (
+        f"filen har ikke tall for {year}",
+        f"Last ned framskrivingen fra tabell {PROJECTION_TABLE} med årene fram til {year}.",
+    )
 
 
 # -- what the notebook shows ---------------------------------------------------------------------
 
+
 def summary(population: Population, workforce: str | float) -> plotting.Answer:
     """The municipality's projection, compared with the country, with the source under the chart."""
-    people = data.parse_number(str(workforce), field="ansatte i helse og omsorg", minimum=1) \
-        if isinstance(workforce, str) else float(workforce)
+    people = (
+        data.parse_number(str(workforce), field="ansatte i helse og omsorg", minimum=1)
+        if isinstance(workforce, str)
+        else float(workforce)
+    )
     groups, single = projection.municipality_population(_csv(population.table), label=population.municipality)
     answer = projection.municipality_summary(groups, single, people)
     growth = answer.numbers["vekst_i_behov_prosent"]
-    numbers = {**answer.numbers, "kommune": population.municipality, "tabeller": list(population.tables),
-               "framskrivingsrunde": population.projection_round, "hentet": population.fetched}
+    numbers = {
+        **answer.numbers,
+        "kommune": population.municipality,
+        "tabeller": list(population.tables),
+        "framskrivingsrunde": population.projection_round,
+        "hentet": population.fetched,
+    }
     text = answer.text.replace("I kommunen din", f"I {_name(population.municipality)}", 1)
     if population.country is not None:
         country_groups, _ = projection.municipality_population(_csv(population.country), label="landstallene")
         national = projection.project(country_groups)
-        country_growth = 100 * (national.loc[projection.END_YEAR, "behov"] / national.loc[projection.BASE_YEAR, "behov"] - 1)
+        country_growth = 100 * (
+            national.loc[projection.END_YEAR, "behov"] / national.loc[projection.BASE_YEAR, "behov"] - 1
+        )
         numbers["vekst_i_behov_landet_prosent"] = round(float(country_growth), 1)
-        word = "mer enn" if growth > country_growth + 0.5 else "mindre enn" if growth < country_growth - 0.5 else "omtrent som"
-        text += (f" Det er {word} i landet som helhet, der behovet vokser med "
-                 f"{formatting.format_percent(country_growth, 1)} med de samme forutsetningene.")
+        word = (
+            "mer enn"
+            if growth > country_growth + 0.5
+            else "mindre enn"
+            if growth < country_growth - 0.5
+            else "omtrent som"
+        )
+        text += (
+            f" Det er {word} i landet som helhet, der behovet vokser med "
+            f"{formatting.format_percent(country_growth, 1)} med de samme forutsetningene."
+        )
     source = population.source()
     figure = answer.figure
     chart = plotting.Chart(figure.fig, figure.alt, figure.caption.replace(projection.SOURCE, source))
@@ -894,5 +1068,3 @@ def example_population(data_dir: Path = data.DATA_DIR) -> Population:
     text = projection.example_municipality_csv(data_dir)
     table = data.read_csv(text.encode("utf-8"), projection.MUNICIPALITY_SCHEMA, label="eksempelkommunen")
     return Population("Eksempelkommunen", table, origin="eksempel")
-
-

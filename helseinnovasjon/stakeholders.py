@@ -81,20 +81,34 @@ QUADRANTS = {
 # Mitchell, Agle & Wood (1997): (power, legitimacy, urgency) -> class, and what to do (course text).
 SALIENCE = {
     (False, False, False): ("Ikke interessent nå", "Ingen av egenskapene. Sjekk igjen senere: dette kan endre seg."),
-    (True, False, False): ("Sovende", "Har makt, men ingen krav nå. Hold kontakt, så du merker det hvis de "
-                                      "får et krav."),
-    (False, True, False): ("Skjønnsbasert", "Har et rimelig krav, men verken makt eller hast. Ta dem med av "
-                                            "godt skjønn, for eksempel i en referansegruppe."),
-    (False, False, True): ("Krevende", "Har et hastende krav uten makt eller legitimitet. Lytt, forklar og "
-                                       "sjekk om kravet er rimelig."),
-    (True, True, False): ("Dominerende", "Har makt og et rimelig krav. Forankre prosjektet hos dem og gi dem "
-                                         "en formell rolle, for eksempel i styringsgruppen."),
-    (True, False, True): ("Farlig", "Har makt og hast, men kravet er ikke anerkjent. Snakk med dem tidlig, så "
-                                    "de ikke stanser prosjektet."),
-    (False, True, True): ("Avhengig", "Har et rimelig og hastende krav, men er avhengig av andre med makt. "
-                                      "Gi dem en stemme, og finn noen med makt som kan tale deres sak."),
-    (True, True, True): ("Avgjørende", "Har makt, et rimelig krav og hast. Samarbeid tett og prioriter dem "
-                                       "først."),
+    (True, False, False): (
+        "Sovende",
+        "Har makt, men ingen krav nå. Hold kontakt, så du merker det hvis de får et krav.",
+    ),
+    (False, True, False): (
+        "Skjønnsbasert",
+        "Har et rimelig krav, men verken makt eller hast. Ta dem med av "
+        "godt skjønn, for eksempel i en referansegruppe.",
+    ),
+    (False, False, True): (
+        "Krevende",
+        "Har et hastende krav uten makt eller legitimitet. Lytt, forklar og sjekk om kravet er rimelig.",
+    ),
+    (True, True, False): (
+        "Dominerende",
+        "Har makt og et rimelig krav. Forankre prosjektet hos dem og gi dem "
+        "en formell rolle, for eksempel i styringsgruppen.",
+    ),
+    (True, False, True): (
+        "Farlig",
+        "Har makt og hast, men kravet er ikke anerkjent. Snakk med dem tidlig, så de ikke stanser prosjektet.",
+    ),
+    (False, True, True): (
+        "Avhengig",
+        "Har et rimelig og hastende krav, men er avhengig av andre med makt. "
+        "Gi dem en stemme, og finn noen med makt som kan tale deres sak.",
+    ),
+    (True, True, True): ("Avgjørende", "Har makt, et rimelig krav og hast. Samarbeid tett og prioriter dem først."),
 }
 
 SALIENCE_GROUP = {0: "Ikke interessent", 1: "Latent", 2: "Forventende", 3: "Avgjørende"}
@@ -106,9 +120,17 @@ YES = {"ja", "j", "x", "1", "sann", "true", "yes", "y"}
 NO = {"nei", "n", "", "0", "usann", "false", "no", "-"}
 
 # Form field labels (used in error messages, so they name what the participant sees).
-LABELS = {"navn": "Navn", "gruppe": "Gruppe", "makt": "Makt", "interesse": "Interesse",
-          "holdning": "Holdning", "legitimitet": "Legitimitet", "hast": "Hast",
-          "trinn_naa": "Trinn nå", "trinn_maal": "Trinn planlagt"}
+LABELS = {
+    "navn": "Navn",
+    "gruppe": "Gruppe",
+    "makt": "Makt",
+    "interesse": "Interesse",
+    "holdning": "Holdning",
+    "legitimitet": "Legitimitet",
+    "hast": "Hast",
+    "trinn_naa": "Trinn nå",
+    "trinn_maal": "Trinn planlagt",
+}
 
 
 @dataclass(frozen=True)
@@ -145,17 +167,28 @@ class Stakeholder:
     @property
     def engagement(self) -> str:
         """A suggested way to involve this stakeholder, from both models."""
-        return f"{QUADRANTS[(self.power >= HIGH, self.interest >= HIGH)][1]}. " + \
-            SALIENCE[(self.has_power, self.legitimacy, self.urgency)][1]
+        return (
+            f"{QUADRANTS[(self.power >= HIGH, self.interest >= HIGH)][1]}. "
+            + SALIENCE[(self.has_power, self.legitimacy, self.urgency)][1]
+        )
 
     def record(self) -> dict[str, Any]:
         """Plain JSON with the CSV's Norwegian keys (for the project file)."""
-        return {"navn": self.name, "gruppe": self.group, "makt": self.power, "interesse": self.interest,
-                "holdning": self.attitude, "legitimitet": self.legitimacy, "hast": self.urgency,
-                "trinn_naa": self.level_now, "trinn_maal": self.level_goal}
+        return {
+            "navn": self.name,
+            "gruppe": self.group,
+            "makt": self.power,
+            "interesse": self.interest,
+            "holdning": self.attitude,
+            "legitimitet": self.legitimacy,
+            "hast": self.urgency,
+            "trinn_naa": self.level_now,
+            "trinn_maal": self.level_goal,
+        }
 
 
 # -- validation and pure list edits ----------------------------------------------------------
+
 
 def key(name: str) -> str:
     """The name as compared for duplicates: case and spacing do not matter."""
@@ -167,8 +200,11 @@ def _text(value: Any, field: str, maximum: int, what: str) -> str:
     if not text:
         raise InputError("feltet er tomt", f"Skriv inn {what}.", field=LABELS[field])
     if len(text) > maximum:
-        raise InputError(f"teksten er for lang ({len(text)} tegn)",
-                         f"Bruk høyst {maximum} tegn, for eksempel en forkortelse.", field=LABELS[field])
+        raise InputError(
+            f"teksten er for lang ({len(text)} tegn)",
+            f"Bruk høyst {maximum} tegn, for eksempel en forkortelse.",
+            field=LABELS[field],
+        )
     return text
 
 
@@ -183,17 +219,22 @@ def whole(value: Any, field: str, low: int, high: int, *, optional: bool = False
             return None
         raise InputError("feltet er tomt", f"Velg et helt tall fra {low} til {high}.", field=LABELS[field])
     if isinstance(value, bool):
-        raise InputError(f"«{value}» er ikke et tall", f"Velg et helt tall fra {low} til {high}.",
-                         field=LABELS[field])
+        raise InputError(f"«{value}» er ikke et tall", f"Velg et helt tall fra {low} til {high}.", field=LABELS[field])
     number = value if isinstance(value, (int, float)) else data.parse_number(str(value), field=LABELS[field])
     if float(number) != int(number):
-        raise InputError(f"«{formatting.format_number(number, 2, trim=True)}» er ikke et helt tall",
-                         f"Velg et helt tall fra {low} til {high}.", field=LABELS[field])
+        raise InputError(
+            f"«{formatting.format_number(number, 2, trim=True)}» er ikke et helt tall",
+            f"Velg et helt tall fra {low} til {high}.",
+            field=LABELS[field],
+        )
     number = int(number)
     if not low <= number <= high:
         shown = formatting.format_number(number)
-        raise InputError(f"{shown} er utenfor skalaen",
-                         f"Velg et helt tall fra {formatting.format_number(low)} til {high}.", field=LABELS[field])
+        raise InputError(
+            f"{shown} er utenfor skalaen",
+            f"Velg et helt tall fra {formatting.format_number(low)} til {high}.",
+            field=LABELS[field],
+        )
     return number
 
 
@@ -234,9 +275,11 @@ def with_rungs(item: Stakeholder, now: int | None, goal: int | None, *, lenient:
     if (now is None) != (goal is None):
         if not lenient:
             missing, given = ("trinn_maal", "trinn_naa") if goal is None else ("trinn_naa", "trinn_maal")
-            raise InputError(f"«{LABELS[given]}» er fylt ut, men «{LABELS[missing]}» er tom",
-                             f"Fyll ut begge (et tall fra {RUNGS[0]} til {RUNGS[1]}), eller la begge stå tomme.",
-                             field=LABELS[missing])
+            raise InputError(
+                f"«{LABELS[given]}» er fylt ut, men «{LABELS[missing]}» er tom",
+                f"Fyll ut begge (et tall fra {RUNGS[0]} til {RUNGS[1]}), eller la begge stå tomme.",
+                field=LABELS[missing],
+            )
         now = goal = now if now is not None else goal
     return replace(item, level_now=now, level_goal=goal)
 
@@ -244,17 +287,21 @@ def with_rungs(item: Stakeholder, now: int | None, goal: int | None, *, lenient:
 def _check_unique(items: Sequence[Stakeholder], new: Stakeholder, skip: int | None = None) -> None:
     for i, other in enumerate(items):
         if i != skip and key(other.name) == key(new.name):
-            raise InputError(f"«{new.name}» står allerede i lista (som «{other.name}»)",
-                             "Gi interessenten et annet navn, eller velg den i lista for å endre den.",
-                             field=LABELS["navn"])
+            raise InputError(
+                f"«{new.name}» står allerede i lista (som «{other.name}»)",
+                "Gi interessenten et annet navn, eller velg den i lista for å endre den.",
+                field=LABELS["navn"],
+            )
 
 
 def add(items: Sequence[Stakeholder], new: Stakeholder) -> list[Stakeholder]:
     """A new list with ``new`` at the end (no duplicate names, at most MAX_STAKEHOLDERS)."""
     _check_unique(items, new)
     if len(items) >= MAX_STAKEHOLDERS:
-        raise InputError(f"lista har allerede {len(items)} interessenter",
-                         f"Kartet blir uleselig med flere enn {MAX_STAKEHOLDERS}. Slå sammen noen til grupper.")
+        raise InputError(
+            f"lista har allerede {len(items)} interessenter",
+            f"Kartet blir uleselig med flere enn {MAX_STAKEHOLDERS}. Slå sammen noen til grupper.",
+        )
     return [*items, new]
 
 
@@ -272,13 +319,13 @@ def edit(items: Sequence[Stakeholder], index: int | None, new: Stakeholder) -> l
     old = items[index]
     if new.level_now is None and new.level_goal is None:
         new = replace(new, level_now=old.level_now, level_goal=old.level_goal)
-    return [*items[:index], new, *items[index + 1:]]
+    return [*items[:index], new, *items[index + 1 :]]
 
 
 def remove(items: Sequence[Stakeholder], index: int | None) -> list[Stakeholder]:
     """A new list without item ``index``."""
     index = selected(items, index)
-    return [*items[:index], *items[index + 1:]]
+    return [*items[:index], *items[index + 1 :]]
 
 
 def apply(items: Sequence[Stakeholder], action: str, index: int | None, values: Mapping[str, Any]) -> list[Stakeholder]:
@@ -299,8 +346,15 @@ def merge(items: Sequence[Stakeholder], imported: Iterable[Stakeholder]) -> list
 
 def form_values(item: Stakeholder) -> dict[str, Any]:
     """The form's values for one stakeholder (to fill the form when it is selected)."""
-    return {"navn": item.name, "gruppe": item.group, "makt": item.power, "interesse": item.interest,
-            "holdning": item.attitude, "legitimitet": item.legitimacy, "hast": item.urgency}
+    return {
+        "navn": item.name,
+        "gruppe": item.group,
+        "makt": item.power,
+        "interesse": item.interest,
+        "holdning": item.attitude,
+        "legitimitet": item.legitimacy,
+        "hast": item.urgency,
+    }
 
 
 def label(item: Stakeholder) -> str:
@@ -309,6 +363,7 @@ def label(item: Stakeholder) -> str:
 
 
 # -- reading, writing and the project file -----------------------------------------------------
+
 
 def _schema(columns: Iterable[str]) -> dict[str, Any]:
     """The example file's schema from datapackage.json, for the columns a file has.
@@ -347,8 +402,13 @@ def read(source: str | Path | bytes, *, label: str | None = None) -> list[Stakeh
         try:
             items = add(items, parse(row))
         except InputError as error:
-            raise InputError(error.problem, error.fix, source=label, row=row_number,
-                             column=next((c for c, t in LABELS.items() if t == error.field), None)) from None
+            raise InputError(
+                error.problem,
+                error.fix,
+                source=label,
+                row=row_number,
+                column=next((c for c, t in LABELS.items() if t == error.field), None),
+            ) from None
     if not items:
         raise InputError("filen har ingen interessenter", "Legg til minst én rad under overskriften.", source=label)
     return items
@@ -361,10 +421,19 @@ def to_csv(items: Sequence[Stakeholder], *, excel: bool = True) -> bytes:
     writer.writerow(COLUMNS)
     for item in items:
         rec = item.record()
-        writer.writerow([rec["navn"], rec["gruppe"], rec["makt"], rec["interesse"], rec["holdning"],
-                         "ja" if rec["legitimitet"] else "nei", "ja" if rec["hast"] else "nei",
-                         "" if rec["trinn_naa"] is None else rec["trinn_naa"],
-                         "" if rec["trinn_maal"] is None else rec["trinn_maal"]])
+        writer.writerow(
+            [
+                rec["navn"],
+                rec["gruppe"],
+                rec["makt"],
+                rec["interesse"],
+                rec["holdning"],
+                "ja" if rec["legitimitet"] else "nei",
+                "ja" if rec["hast"] else "nei",
+                "" if rec["trinn_naa"] is None else rec["trinn_naa"],
+                "" if rec["trinn_maal"] is None else rec["trinn_maal"],
+            ]
+        )
     return buffer.getvalue().encode("utf-8-sig" if excel else "utf-8")
 
 
@@ -380,8 +449,11 @@ def from_records(records: Iterable[Mapping[str, Any]], source: str = "prosjektfi
         try:
             items = add(items, parse(rec, lenient_rungs=True))
         except InputError as error:
-            raise InputError(f"interessent nummer {number} kan ikke leses: {error.problem}",
-                             "Rett den i filen, eller start på nytt.", source=source) from None
+            raise InputError(
+                f"interessent nummer {number} kan ikke leses: {error.problem}",
+                "Rett den i filen, eller start på nytt.",
+                source=source,
+            ) from None
     return items
 
 
@@ -406,8 +478,12 @@ def _with_saved_rungs(item: Stakeholder, placement: Mapping[str, Any] | None) ->
     if not placement:
         return item
     try:
-        return with_rungs(item, whole(placement.get("trinn_naa"), "trinn_naa", *RUNGS, optional=True),
-                          whole(placement.get("trinn_maal"), "trinn_maal", *RUNGS, optional=True), lenient=True)
+        return with_rungs(
+            item,
+            whole(placement.get("trinn_naa"), "trinn_naa", *RUNGS, optional=True),
+            whole(placement.get("trinn_maal"), "trinn_maal", *RUNGS, optional=True),
+            lenient=True,
+        )
     except InputError:
         return item
 
@@ -435,10 +511,22 @@ def _names(names: Sequence[str], most: int = 6) -> str:
 
 def overview(items: Sequence[Stakeholder]) -> Any:
     """A table of the stakeholders with both classifications and a suggested approach."""
-    return pd.DataFrame([{"Navn": i.name, "Gruppe": i.group, "Makt": i.power, "Interesse": i.interest,
-                          "Holdning": ATTITUDES[i.attitude], "Rutenett": i.quadrant, "Mitchell": i.salience,
-                          "Forslag": i.engagement} for i in items],
-                        columns=["Navn", "Gruppe", "Makt", "Interesse", "Holdning", "Rutenett", "Mitchell", "Forslag"])
+    return pd.DataFrame(
+        [
+            {
+                "Navn": i.name,
+                "Gruppe": i.group,
+                "Makt": i.power,
+                "Interesse": i.interest,
+                "Holdning": ATTITUDES[i.attitude],
+                "Rutenett": i.quadrant,
+                "Mitchell": i.salience,
+                "Forslag": i.engagement,
+            }
+            for i in items
+        ],
+        columns=["Navn", "Gruppe", "Makt", "Interesse", "Holdning", "Rutenett", "Mitchell", "Forslag"],
+    )
 
 
 # -- label placement ------------------------------------------------------------------------------
@@ -452,8 +540,15 @@ def _overlap(a: Box, b: Box) -> float:
     return w * h if w > 0 and h > 0 else 0.0
 
 
-def layout_labels(anchors: Sequence[tuple[float, float]], sizes: Sequence[tuple[float, float]],
-                  bounds: Box, *, marker: float = 7.0, pad: float = 2.0, steps: int = 24) -> list[Box]:
+def layout_labels(
+    anchors: Sequence[tuple[float, float]],
+    sizes: Sequence[tuple[float, float]],
+    bounds: Box,
+    *,
+    marker: float = 7.0,
+    pad: float = 2.0,
+    steps: int = 24,
+) -> list[Box]:
     """Boxes for labels near their points, not on each other, on a point, or outside ``bounds``.
 
     A deterministic greedy search: each label (crowded points first) tries positions on
@@ -463,8 +558,10 @@ def layout_labels(anchors: Sequence[tuple[float, float]], sizes: Sequence[tuple[
     crowd = [sum(1 for bx, by in anchors if abs(bx - ax) < 80 and abs(by - ay) < 60) for ax, ay in anchors]
     order = sorted(range(len(anchors)), key=lambda i: (-crowd[i], -anchors[i][1], anchors[i][0]))
     placed: dict[int, Box] = {}
-    directions = [(math.cos(a), math.sin(a)) for a in
-                  (math.radians(d) for d in (0, 180, 90, 270, 30, 150, 210, 330, 60, 120, 240, 300, 15, 165, 195, 345))]
+    directions = [
+        (math.cos(a), math.sin(a))
+        for a in (math.radians(d) for d in (0, 180, 90, 270, 30, 150, 210, 330, 60, 120, 240, 300, 15, 165, 195, 345))
+    ]
     for i in order:
         (x, y), (w, h) = anchors[i], sizes[i]
         best: tuple[float, Box] | None = None
@@ -512,7 +609,11 @@ def _spread(items: Sequence[Stakeholder]) -> list[tuple[float, float]]:
 
 
 ATTITUDE_STYLE = {  # colour and marker: apart in colour-blind vision and in grey-scale
-    -2: ("#D55E00", "v"), -1: ("#E69F00", "v"), 0: ("#595959", "o"), 1: ("#56B4E9", "^"), 2: ("#0072B2", "^"),
+    -2: ("#D55E00", "v"),
+    -1: ("#E69F00", "v"),
+    0: ("#595959", "o"),
+    1: ("#56B4E9", "^"),
+    2: ("#0072B2", "^"),
 }
 
 
@@ -533,20 +634,53 @@ def grid(items: Sequence[Stakeholder], *, title: str = "Interessentkart", illust
         for value in (HIGH - 0.5,):
             ax.axvline(value, color="#8c8c8c", linewidth=1.2, linestyle="--")
             ax.axhline(value, color="#8c8c8c", linewidth=1.2, linestyle="--")
-        corners = {(True, True): (5.55, 5.55, "right"), (True, False): (0.45, 5.55, "left"),
-                   (False, True): (5.55, 0.45, "right"), (False, False): (0.45, 0.45, "left")}
+        corners = {
+            (True, True): (5.55, 5.55, "right"),
+            (True, False): (0.45, 5.55, "left"),
+            (False, True): (5.55, 0.45, "right"),
+            (False, False): (0.45, 0.45, "left"),
+        }
         for quadrant, (x, y, ha) in corners.items():
-            ax.text(x, y, QUADRANTS[quadrant][0], ha=ha, va="top" if y > 3 else "bottom", fontsize=10,
-                    color="#595959", fontstyle="italic")
+            ax.text(
+                x,
+                y,
+                QUADRANTS[quadrant][0],
+                ha=ha,
+                va="top" if y > 3 else "bottom",
+                fontsize=10,
+                color="#595959",
+                fontstyle="italic",
+            )
         for attitude, (colour, marker) in ATTITUDE_STYLE.items():
             chosen = [p for p, i in zip(positions, items) if i.attitude == attitude]
             if chosen:
-                ax.scatter([p[0] for p in chosen], [p[1] for p in chosen], s=70, color=colour, marker=marker,
-                           edgecolor="white", linewidth=0.8, zorder=3, label=ATTITUDES[attitude])
+                ax.scatter(
+                    [p[0] for p in chosen],
+                    [p[1] for p in chosen],
+                    s=70,
+                    color=colour,
+                    marker=marker,
+                    edgecolor="white",
+                    linewidth=0.8,
+                    zorder=3,
+                    label=ATTITUDES[attitude],
+                )
         canvas = FigureCanvasAgg(fig)
         renderer = canvas.get_renderer()
-        texts = [ax.text(0, 0, short_label(i.name), fontsize=8.5, ha="center", va="center", zorder=4,
-                         linespacing=1.0, gid="interessent-etikett") for i in items]
+        texts = [
+            ax.text(
+                0,
+                0,
+                short_label(i.name),
+                fontsize=8.5,
+                ha="center",
+                va="center",
+                zorder=4,
+                linespacing=1.0,
+                gid="interessent-etikett",
+            )
+            for i in items
+        ]
         sizes = [(t.get_window_extent(renderer).width, t.get_window_extent(renderer).height) for t in texts]
         anchors = [tuple(ax.transData.transform(p)) for p in positions]
         frame = ax.get_window_extent(renderer)
@@ -559,23 +693,40 @@ def grid(items: Sequence[Stakeholder], *, title: str = "Interessentkart", illust
             if math.dist(centre, anchor) > 22 + max(box[2] - box[0], box[3] - box[1]) / 2:
                 edge = inverse.transform((min(max(anchor[0], box[0]), box[2]), min(max(anchor[1], box[1]), box[3])))
                 ax.plot([pos[0], edge[0]], [pos[1], edge[1]], color="#8c8c8c", linewidth=0.7, zorder=2)
-        fig.suptitle(title, x=0.09, y=0.98, ha="left", fontsize=plotting.STYLE["axes.titlesize"],
-                     fontweight=plotting.STYLE["axes.titleweight"])
-        ax.legend(title="Holdning", loc="lower left", bbox_to_anchor=(0, 1.0), ncols=5, borderaxespad=0.3,
-                  fontsize=9, title_fontsize=9)
+        fig.suptitle(
+            title,
+            x=0.09,
+            y=0.98,
+            ha="left",
+            fontsize=plotting.STYLE["axes.titlesize"],
+            fontweight=plotting.STYLE["axes.titleweight"],
+        )
+        ax.legend(
+            title="Holdning",
+            loc="lower left",
+            bbox_to_anchor=(0, 1.0),
+            ncols=5,
+            borderaxespad=0.3,
+            fontsize=9,
+            title_fontsize=9,
+        )
     counts = {q: sum(1 for i in items if i.quadrant == q) for q, _ in QUADRANTS.values()}
     key_players = [i.name for i in items if i.quadrant == "Nøkkelaktør"]
     note = " Dataene er illustrerende, skrevet for kurset." if illustrative else ""
-    alt = (f"Interessentkart med {len(items)} interessenter etter makt og interesse. "
-           + ", ".join(f"{q}: {n}" for q, n in counts.items()) + ". "
-           + (f"Nøkkelaktører: {_names(key_players, 10)}." if key_players else "Ingen nøkkelaktører."))
-    caption = (f"Makt og interesse for {len(items)} interessenter (4 og 5 regnes som stort). Farge og form viser "
-               f"holdning til prosjektet.{note} {SOURCE}")
+    alt = (
+        f"Interessentkart med {len(items)} interessenter etter makt og interesse. "
+        + ", ".join(f"{q}: {n}" for q, n in counts.items())
+        + ". "
+        + (f"Nøkkelaktører: {_names(key_players, 10)}." if key_players else "Ingen nøkkelaktører.")
+    )
+    caption = (
+        f"Makt og interesse for {len(items)} interessenter (4 og 5 regnes som stort). Farge og form viser "
+        f"holdning til prosjektet.{note} {SOURCE}"
+    )
     return plotting.Chart(fig, alt, caption)
 
 
-VENN = {"makt": ((0.0, 0.62), "Makt"), "legitimitet": ((-0.58, -0.38), "Legitimitet"),
-        "hast": ((0.58, -0.38), "Hast")}
+VENN = {"makt": ((0.0, 0.62), "Makt"), "legitimitet": ((-0.58, -0.38), "Legitimitet"), "hast": ((0.58, -0.38), "Hast")}
 RADIUS = 1.0
 
 
@@ -609,27 +760,45 @@ def salience_chart(items: Sequence[Stakeholder], *, illustrative: bool = False) 
         by_class.setdefault((item.has_power, item.legitimacy, item.urgency), []).append(item.name)
     with mpl.rc_context(plotting.STYLE):
         for (centre, name), colour, hatch in zip(VENN.values(), plotting.CATEGORICAL, ("", "//", "..")):
-            ax.add_patch(Circle(centre, RADIUS, facecolor=colour, alpha=0.18, hatch=hatch, edgecolor=colour,
-                                linewidth=2))
+            ax.add_patch(
+                Circle(centre, RADIUS, facecolor=colour, alpha=0.18, hatch=hatch, edgecolor=colour, linewidth=2)
+            )
             ax.add_patch(Circle(centre, RADIUS, fill=False, edgecolor=colour, linewidth=2))
             offset = (centre[0] * 0.85, centre[1] + (0.55 if centre[1] > 0 else -0.55))
             ax.text(*offset, name, ha="center", va="center", fontsize=11, fontweight="bold", color=plotting.INK)
         for attrs, (x, y) in _region_centres().items():
             count = len(by_class.get(attrs, []))
-            ax.text(x, y, f"{SALIENCE[attrs][0]}\n{count}", ha="center", va="center", fontsize=9,
-                    fontweight="bold" if count else "normal", color=plotting.INK if count else "#595959",
-                    linespacing=1.1)
+            ax.text(
+                x,
+                y,
+                f"{SALIENCE[attrs][0]}\n{count}",
+                ha="center",
+                va="center",
+                fontsize=9,
+                fontweight="bold" if count else "normal",
+                color=plotting.INK if count else "#595959",
+                linespacing=1.1,
+            )
         outside = len(by_class.get((False, False, False), []))
-        ax.text(-1.65, -1.45, f"Utenfor: {SALIENCE[(False, False, False)][0].lower()} ({outside})", fontsize=9,
-                va="bottom")
+        ax.text(
+            -1.65, -1.45, f"Utenfor: {SALIENCE[(False, False, False)][0].lower()} ({outside})", fontsize=9, va="bottom"
+        )
         ax.set_xlim(-1.7, 1.7)
         ax.set_ylim(-1.5, 1.7)
         ax.set_aspect("equal")
         ax.axis("off")
         panel.axis("off")
         lines = []
-        order = [(True, True, True), (True, True, False), (True, False, True), (False, True, True),
-                 (True, False, False), (False, True, False), (False, False, True), (False, False, False)]
+        order = [
+            (True, True, True),
+            (True, True, False),
+            (True, False, True),
+            (False, True, True),
+            (True, False, False),
+            (False, True, False),
+            (False, False, True),
+            (False, False, False),
+        ]
         for attrs in order:
             names = by_class.get(attrs)
             if names:
@@ -645,21 +814,31 @@ def salience_chart(items: Sequence[Stakeholder], *, illustrative: bool = False) 
                 panel.text(0.03, y, line, fontsize=size, va="top", transform=panel.transAxes)
                 y -= step
             y -= step * 0.4
-        fig.suptitle("Hvem krever mest oppmerksomhet?", x=0.01, y=0.98, ha="left",
-                     fontsize=plotting.STYLE["axes.titlesize"], fontweight=plotting.STYLE["axes.titleweight"])
+        fig.suptitle(
+            "Hvem krever mest oppmerksomhet?",
+            x=0.01,
+            y=0.98,
+            ha="left",
+            fontsize=plotting.STYLE["axes.titlesize"],
+            fontweight=plotting.STYLE["axes.titleweight"],
+        )
     definitive = by_class.get((True, True, True), [])
     note = " Dataene er illustrerende, skrevet for kurset." if illustrative else ""
-    alt = ("Venndiagram med tre sirkler: makt, legitimitet og hast. "
-           + "; ".join(f"{SALIENCE[a][0]}: {_names(n, 20)}" for a, n in by_class.items()) + ".")
-    caption = (f"Interessentene etter Mitchell, Agle og Woods tre egenskaper. {len(definitive)} av {len(items)} har "
-               f"alle tre og er avgjørende.{note} Modell: Mitchell, Agle og Wood (1997).")
+    alt = (
+        "Venndiagram med tre sirkler: makt, legitimitet og hast. "
+        + "; ".join(f"{SALIENCE[a][0]}: {_names(n, 20)}" for a, n in by_class.items())
+        + "."
+    )
+    caption = (
+        f"Interessentene etter Mitchell, Agle og Woods tre egenskaper. {len(definitive)} av {len(items)} har "
+        f"alle tre og er avgjørende.{note} Modell: Mitchell, Agle og Wood (1997)."
+    )
     return plotting.Chart(fig, alt, caption)
 
 
 # -- what the notebooks show and save -------------------------------------------------------------
 
+
 def import_csv(items: Sequence[Stakeholder], raw: bytes | str) -> list[Stakeholder]:
     """The list with the stakeholders of an uploaded CSV file added (all or nothing)."""
     return merge(items, read(raw if isinstance(raw, bytes) else raw.encode("utf-8")))
-
-

@@ -50,14 +50,19 @@ LEARNING_EXAMPLE = "laerende-organisasjon-eksempel"
 LEARNING_SCALE = (1, 5)
 LEARNING_ANSWERS = {1: "helt uenig", 2: "litt uenig", 3: "verken enig eller uenig", 4: "litt enig", 5: "helt enig"}
 
-SAFETY_SOURCE = ("Påstandene: kursets norske oversettelse av de sju påstandene i Edmondson (1999); "
-                 "ikke et validert norsk måleinstrument.")
-LEARNING_SOURCE = ("Påstandene er skrevet for kurset, inspirert av de tre byggesteinene hos Garvin, Edmondson og "
-                   "Gino (2008). De er ikke forfatternes spørreskjema og kan ikke sammenlignes med deres referanseverdier.")
+SAFETY_SOURCE = (
+    "Påstandene: kursets norske oversettelse av de sju påstandene i Edmondson (1999); "
+    "ikke et validert norsk måleinstrument."
+)
+LEARNING_SOURCE = (
+    "Påstandene er skrevet for kurset, inspirert av de tre byggesteinene hos Garvin, Edmondson og "
+    "Gino (2008). De er ikke forfatternes spørreskjema og kan ikke sammenlignes med deres referanseverdier."
+)
 ILLUSTRATIVE = "Dataene er illustrerende, laget for kurset."
 
 
 # -- the statements -------------------------------------------------------------------------
+
 
 def safety_items(data_dir: Path = data.DATA_DIR) -> pd.DataFrame:
     """The seven psychological-safety statements (nr, utsagn, kort, omvendt), in order."""
@@ -85,14 +90,26 @@ def statement_table(kind: str = "trygghet") -> pd.DataFrame:
         raise ValueError(f"unknown survey {kind!r}: use 'trygghet' or 'laering'")
     if kind == "trygghet":
         items = safety_items()
-        return pd.DataFrame({"Nr.": items["nr"], "Påstand": items["utsagn"],
-                             "Snus?": items["omvendt"].map({"ja": "ja (8 − svaret)", "nei": ""})})
+        return pd.DataFrame(
+            {
+                "Nr.": items["nr"],
+                "Påstand": items["utsagn"],
+                "Snus?": items["omvendt"].map({"ja": "ja (8 − svaret)", "nei": ""}),
+            }
+        )
     items = learning_items()
-    return pd.DataFrame({"Nr.": [int(i[1:]) for i in items["id"]], "Byggestein": items["byggestein"],
-                         "Delområde": items["delomrade"], "Påstand": items["utsagn"]})
+    return pd.DataFrame(
+        {
+            "Nr.": [int(i[1:]) for i in items["id"]],
+            "Byggestein": items["byggestein"],
+            "Delområde": items["delomrade"],
+            "Påstand": items["utsagn"],
+        }
+    )
 
 
 # -- the formulas ---------------------------------------------------------------------------
+
 
 def reverse_score(values, low: int, high: int):
     """A negatively worded item turned round: ``low + high - x`` (``8 - x`` on 1-7).
@@ -132,8 +149,10 @@ def cronbach_alpha(scored: pd.DataFrame) -> float:
         raise InputError("alfa trenger minst to personer som har svart på alle påstandene")
     total_variance = complete.sum(axis=1).var(ddof=1)
     if total_variance == 0:
-        raise InputError("alle har samme sum, så alfa kan ikke regnes ut",
-                         "Det skjer når alle svarer likt; se på fordelingen i stedet.")
+        raise InputError(
+            "alle har samme sum, så alfa kan ikke regnes ut",
+            "Det skjer når alle svarer likt; se på fordelingen i stedet.",
+        )
     return k / (k - 1) * (1 - complete.var(ddof=1).sum() / total_variance)
 
 
@@ -151,17 +170,23 @@ def check_anonymity(respondents: int, minimum: int = MIN_RESPONDENTS) -> None:
 
 # -- reading answers ----------------------------------------------------------------------
 
+
 def _answer_schema(columns: list[str], low: int, high: int) -> dict:
     def aliases(column: str) -> list[str]:
         number = str(int(column[1:]))
         return [number, f"{column[0]}{number}", f"påstand {number}", f"påstand{number}", f"spørsmål {number}"]
 
-    return {"fields": [{"name": c, "aliases": aliases(c), "type": "integer",
-                        "constraints": {"minimum": low, "maximum": high}} for c in columns]}
+    return {
+        "fields": [
+            {"name": c, "aliases": aliases(c), "type": "integer", "constraints": {"minimum": low, "maximum": high}}
+            for c in columns
+        ]
+    }
 
 
-def parse_responses(raw: bytes | str, columns: list[str], low: int, high: int,
-                    *, label: str = "svarene") -> pd.DataFrame:
+def parse_responses(
+    raw: bytes | str, columns: list[str], low: int, high: int, *, label: str = "svarene"
+) -> pd.DataFrame:
     """Read a respondent x item table (one row per person) from CSV text or an uploaded file.
 
     Semicolons or commas, Windows-1252 or UTF-8, as Norwegian Excel saves it. Other columns
@@ -172,9 +197,13 @@ def parse_responses(raw: bytes | str, columns: list[str], low: int, high: int,
         table = data.read_csv(raw, _answer_schema(columns, low, high), label=label, allow_extra_columns=True)
     except InputError as error:
         if error.column in columns:  # a clearer fix than the loader's general one
-            raise InputError(error.problem, f"Svarene skal være hele tall fra {low} til {high}; "
-                             "la cellen stå tom hvis personen ikke svarte.",
-                             source=error.source, column=error.column, row=error.row) from None
+            raise InputError(
+                error.problem,
+                f"Svarene skal være hele tall fra {low} til {high}; la cellen stå tom hvis personen ikke svarte.",
+                source=error.source,
+                column=error.column,
+                row=error.row,
+            ) from None
         raise
     table = table.astype("float64")
     return table[table.notna().any(axis=1)].reset_index(drop=True)
@@ -186,6 +215,7 @@ def example_csv(name: str, data_dir: Path = data.DATA_DIR) -> str:
 
 
 # -- a team summary -------------------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class Summary:
@@ -201,8 +231,9 @@ class Summary:
     alpha_note: str
 
 
-def summarise(responses: pd.DataFrame, reverse: Iterable[str], low: int, high: int,
-              minimum: int = MIN_RESPONDENTS) -> Summary:
+def summarise(
+    responses: pd.DataFrame, reverse: Iterable[str], low: int, high: int, minimum: int = MIN_RESPONDENTS
+) -> Summary:
     """Item means, scale mean and alpha for a team, or an error if too few answered."""
     answered = responses[responses.notna().any(axis=1)]
     check_anonymity(len(answered), minimum)
@@ -212,8 +243,7 @@ def summarise(responses: pd.DataFrame, reverse: Iterable[str], low: int, high: i
     left_out = len(scored) - complete
     alpha, note = None, ""
     if complete < minimum:
-        note = (f"Alfa er ikke regnet ut: bare {complete} har svart på alle påstandene, og det trengs minst "
-                f"{minimum}.")
+        note = f"Alfa er ikke regnet ut: bare {complete} har svart på alle påstandene, og det trengs minst {minimum}."
     else:
         try:
             alpha = float(cronbach_alpha(scored))
@@ -222,12 +252,23 @@ def summarise(responses: pd.DataFrame, reverse: Iterable[str], low: int, high: i
         else:
             note = f"Cronbachs alfa er {formatting.format_number(alpha, 2)}, regnet ut fra de {complete} som svarte på alle påstandene."
             if left_out:
-                note += f" {left_out} {'person' if left_out == 1 else 'personer'} med manglende svar er ikke med i alfa."
-    return Summary(len(scored), complete, scored.mean(), scored.notna().sum(), int(people.notna().sum()),
-                   float(people.mean()), alpha, note)
+                note += (
+                    f" {left_out} {'person' if left_out == 1 else 'personer'} med manglende svar er ikke med i alfa."
+                )
+    return Summary(
+        len(scored),
+        complete,
+        scored.mean(),
+        scored.notna().sum(),
+        int(people.notna().sum()),
+        float(people.mean()),
+        alpha,
+        note,
+    )
 
 
 # -- psychological safety -----------------------------------------------------------------
+
 
 def load_safety_example(data_dir: Path = data.DATA_DIR) -> pd.DataFrame:
     """The illustrative team: 12 answers, made for the course."""
@@ -243,40 +284,60 @@ def safety_text(summary: Summary, items: pd.DataFrame, team: str) -> str:
     means = summary.item_means
     lowest = means.idxmin()
     low_label = dict(zip(safety_columns(items), items["kort"]))[lowest]
-    text = (f"{team}: {summary.respondents} svar. Gjennomsnittet er {formatting.format_number(summary.scale_mean, 1)} "
-            f"på en skala fra 1 til 7, der høyere betyr tryggere. Lavest: påstand {lowest[1:]} "
-            f"«{low_label}» ({formatting.format_number(means[lowest], 1)}).")
+    text = (
+        f"{team}: {summary.respondents} svar. Gjennomsnittet er {formatting.format_number(summary.scale_mean, 1)} "
+        f"på en skala fra 1 til 7, der høyere betyr tryggere. Lavest: påstand {lowest[1:]} "
+        f"«{low_label}» ({formatting.format_number(means[lowest], 1)})."
+    )
     if summary.scored_people < summary.respondents:
         gone = summary.respondents - summary.scored_people
         text += f" {gone} svarte på færre enn halvparten av påstandene og er ikke med i gjennomsnittet."
     return text
 
 
-def safety_chart(responses: pd.DataFrame, summary: Summary, items: pd.DataFrame, *, team: str,
-                 illustrative: bool = False) -> plotting.Chart:
+def safety_chart(
+    responses: pd.DataFrame, summary: Summary, items: pd.DataFrame, *, team: str, illustrative: bool = False
+) -> plotting.Chart:
     """How the answers to each statement are spread, after reversing (7 is always safest)."""
     low, high = SAFETY_SCALE
     columns = safety_columns(items)
     scored = score(responses[responses.notna().any(axis=1)], reversed_columns(items), low, high)
-    labels = [f"{nr}. {short}{' (snudd)' if rev == 'ja' else ''}"
-              for nr, short, rev in zip(items["nr"], items["kort"], items["omvendt"])]
-    shares = pd.DataFrame({str(v): [100 * (scored[c] == v).sum() / scored[c].notna().sum() for c in columns]
-                           for v in range(low, high + 1)}, index=labels)
-    fig, ax = plotting.stacked_shares(shares, title=f"Psykologisk trygghet: {team}",
-                                       legend_title="Skår etter snuing (1 = minst trygt, 7 = tryggest)")
+    labels = [
+        f"{nr}. {short}{' (snudd)' if rev == 'ja' else ''}"
+        for nr, short, rev in zip(items["nr"], items["kort"], items["omvendt"])
+    ]
+    shares = pd.DataFrame(
+        {
+            str(v): [100 * (scored[c] == v).sum() / scored[c].notna().sum() for c in columns]
+            for v in range(low, high + 1)
+        },
+        index=labels,
+    )
+    fig, ax = plotting.stacked_shares(
+        shares, title=f"Psykologisk trygghet: {team}", legend_title="Skår etter snuing (1 = minst trygt, 7 = tryggest)"
+    )
     with mpl.rc_context(plotting.STYLE):  # one row of seven keys, in order; fixed margins draw faster
         fig.legends.clear()
         fig.set_layout_engine("none")
         ax.set_position((0.38, 0.22, 0.59, 0.68))
-        fig.legend(title="Skår etter snuing (1 = minst trygt, 7 = tryggest)", ncols=high - low + 1,
-                   loc="lower center", fontsize=9, title_fontsize=9)
+        fig.legend(
+            title="Skår etter snuing (1 = minst trygt, 7 = tryggest)",
+            ncols=high - low + 1,
+            loc="lower center",
+            fontsize=9,
+            title_fontsize=9,
+        )
     means = summary.item_means
-    alt = (f"Stablede søyler som viser hvordan {summary.respondents} svar fordeler seg på skåren 1 til 7 for hver "
-           f"av de sju påstandene. Høyest gjennomsnitt har påstand {means.idxmax()[1:]} "
-           f"({formatting.format_number(means.max(), 1)}), lavest påstand {means.idxmin()[1:]} "
-           f"({formatting.format_number(means.min(), 1)}).")
-    caption = (f"{safety_text(summary, items, team)} Påstand 1, 3 og 5 er snudd (8 − svaret), så høyere skår "
-               f"betyr alltid tryggere. {summary.alpha_note}{' ' + ILLUSTRATIVE if illustrative else ''} {SAFETY_SOURCE}")
+    alt = (
+        f"Stablede søyler som viser hvordan {summary.respondents} svar fordeler seg på skåren 1 til 7 for hver "
+        f"av de sju påstandene. Høyest gjennomsnitt har påstand {means.idxmax()[1:]} "
+        f"({formatting.format_number(means.max(), 1)}), lavest påstand {means.idxmin()[1:]} "
+        f"({formatting.format_number(means.min(), 1)})."
+    )
+    caption = (
+        f"{safety_text(summary, items, team)} Påstand 1, 3 og 5 er snudd (8 − svaret), så høyere skår "
+        f"betyr alltid tryggere. {summary.alpha_note}{' ' + ILLUSTRATIVE if illustrative else ''} {SAFETY_SOURCE}"
+    )
     return plotting.Chart(fig, alt, caption)
 
 
@@ -293,12 +354,22 @@ def safety_team(responses: pd.DataFrame, team: str = "", *, illustrative: bool =
     low, high = SAFETY_SCALE
     summary = summarise(responses, reversed_columns(items), low, high)
     name = _team_name(team, "Teamet")
-    numbers = {"team": name, "antall_svar": summary.respondents, "snitt_skala": round(summary.scale_mean, 2),
-               "paastander": [{"paastand": f"{nr}. {short}", "snitt": round(float(summary.item_means[f"p{nr}"]), 2),
-                               "antall_svar": int(summary.item_answers[f"p{nr}"])}
-                             for nr, short in zip(items["nr"], items["kort"])],
-               "cronbachs_alfa": None if summary.alpha is None else round(summary.alpha, 3),
-               "merknad": summary.alpha_note, "illustrerende": illustrative}
+    numbers = {
+        "team": name,
+        "antall_svar": summary.respondents,
+        "snitt_skala": round(summary.scale_mean, 2),
+        "paastander": [
+            {
+                "paastand": f"{nr}. {short}",
+                "snitt": round(float(summary.item_means[f"p{nr}"]), 2),
+                "antall_svar": int(summary.item_answers[f"p{nr}"]),
+            }
+            for nr, short in zip(items["nr"], items["kort"])
+        ],
+        "cronbachs_alfa": None if summary.alpha is None else round(summary.alpha, 3),
+        "merknad": summary.alpha_note,
+        "illustrerende": illustrative,
+    }
     chart = safety_chart(responses, summary, items, team=name, illustrative=illustrative)
     return plotting.Answer(safety_text(summary, items, name), chart, numbers, SAFETY_SOURCE)
 
@@ -324,6 +395,7 @@ def reverse_demo(responses: pd.DataFrame, rows: int = 3) -> pd.DataFrame:
 
 # -- learning organisation ----------------------------------------------------------------
 
+
 def load_learning_example(data_dir: Path = data.DATA_DIR) -> pd.DataFrame:
     """The illustrative team: 8 answers to the eleven statements, made for the course."""
     return data.load_table(LEARNING_EXAMPLE, data_dir).astype("float64")
@@ -335,7 +407,9 @@ def example_self_assessment() -> dict[str, int]:
     return {k: int(v) for k, v in first.items()}
 
 
-EXAMPLE_SELF_ASSESSMENT_LINE = "Glidebryterne starter med svarene til en tenkt person. Flytt dem til din egen vurdering."
+EXAMPLE_SELF_ASSESSMENT_LINE = (
+    "Glidebryterne starter med svarene til en tenkt person. Flytt dem til din egen vurdering."
+)
 
 
 def answers_from_saved(content: Mapping[str, Any]) -> dict[str, int] | None:
@@ -362,8 +436,7 @@ def slider_labels() -> dict[str, str]:
 def block_scores(responses: pd.DataFrame, items: pd.DataFrame) -> pd.DataFrame:
     """Each person's score per building block: the mean of the block's statements they answered."""
     blocks = list(dict.fromkeys(items["byggestein"]))
-    return pd.DataFrame({b: responses[list(items.loc[items["byggestein"] == b, "id"])].mean(axis=1)
-                         for b in blocks})
+    return pd.DataFrame({b: responses[list(items.loc[items["byggestein"] == b, "id"])].mean(axis=1) for b in blocks})
 
 
 def profile_chart(means: pd.Series, items: pd.DataFrame, *, title: str) -> tuple:
@@ -374,8 +447,14 @@ def profile_chart(means: pd.Series, items: pd.DataFrame, *, title: str) -> tuple
     with mpl.rc_context(plotting.STYLE):
         for b, block in enumerate(blocks):
             rows = [n for n, blk in enumerate(items["byggestein"]) if blk == block]
-            bars = ax.barh([labels[n] for n in rows], [means.iloc[n] for n in rows], color=plotting.CATEGORICAL[b],
-                           hatch=plotting.HATCHES[b], edgecolor="white", label=block)
+            bars = ax.barh(
+                [labels[n] for n in rows],
+                [means.iloc[n] for n in rows],
+                color=plotting.CATEGORICAL[b],
+                hatch=plotting.HATCHES[b],
+                edgecolor="white",
+                label=block,
+            )
             ax.bar_label(bars, labels=[formatting.format_number(means.iloc[n], 1) for n in rows], padding=3, fontsize=9)
         ax.invert_yaxis()
         ax.set_xlim(0, 5.4)
@@ -404,22 +483,30 @@ def self_assessment(**answers: float) -> plotting.Answer:
     values = {}
     for item in items["id"]:
         if item not in answers or answers[item] is None:
-            raise InputError(f"påstand {int(item[1:])} mangler svar", "Gi et svar fra 1 til 5 på hver påstand.",
-                             field=labels[item])
+            raise InputError(
+                f"påstand {int(item[1:])} mangler svar", "Gi et svar fra 1 til 5 på hver påstand.", field=labels[item]
+            )
         value = float(answers[item])
         if not low <= value <= high:
-            raise InputError(f"svaret {formatting.format_number(value, 1, trim=True)} er utenfor skalaen",
-                             "Velg et tall fra 1 til 5.", field=labels[item])
+            raise InputError(
+                f"svaret {formatting.format_number(value, 1, trim=True)} er utenfor skalaen",
+                "Velg et tall fra 1 til 5.",
+                field=labels[item],
+            )
         values[item] = value
     row = pd.DataFrame([values])
     blocks = block_scores(row, items).iloc[0]
     fig, _ax = profile_chart(row.iloc[0], items, title="Din vurdering av arbeidsplassen")
     text = _block_text(blocks)
-    alt = (f"Liggende søyler for elleve påstander, gruppert i tre byggesteiner. {text} Lavest: påstand "
-           f"{int(row.iloc[0].idxmin()[1:])}, høyest: påstand {int(row.iloc[0].idxmax()[1:])}.")
+    alt = (
+        f"Liggende søyler for elleve påstander, gruppert i tre byggesteiner. {text} Lavest: påstand "
+        f"{int(row.iloc[0].idxmin()[1:])}, høyest: påstand {int(row.iloc[0].idxmax()[1:])}."
+    )
     chart = plotting.Chart(fig, alt, f"{text} {LEARNING_SOURCE}")
-    numbers = {"byggesteiner": [{"byggestein": k, "snitt": round(float(v), 2)} for k, v in blocks.items()],
-               "paastander": [{"id": k, "paastand": labels[k], "svar": v} for k, v in values.items()]}
+    numbers = {
+        "byggesteiner": [{"byggestein": k, "snitt": round(float(v), 2)} for k, v in blocks.items()],
+        "paastander": [{"id": k, "paastand": labels[k], "svar": v} for k, v in values.items()],
+    }
     return plotting.Answer(f"Din vurdering. {text}", chart, numbers, LEARNING_SOURCE)
 
 
@@ -437,16 +524,26 @@ def learning_team(responses: pd.DataFrame, team: str = "", *, illustrative: bool
     blocks = block_scores(answered, items).mean()
     text = f"{name}: {len(answered)} svar. {_block_text(blocks)}"
     fig, _ax = profile_chart(means, items, title=f"Lærende organisasjon: {name}")
-    alt = (f"Liggende søyler med teamets gjennomsnitt for elleve påstander, gruppert i tre byggesteiner. {text} "
-           f"Lavest gjennomsnitt: påstand {int(means.idxmin()[1:])} ({formatting.format_number(means.min(), 1)}).")
+    alt = (
+        f"Liggende søyler med teamets gjennomsnitt for elleve påstander, gruppert i tre byggesteiner. {text} "
+        f"Lavest gjennomsnitt: påstand {int(means.idxmin()[1:])} ({formatting.format_number(means.min(), 1)})."
+    )
     note = " Et tomt felt teller ikke med i gjennomsnittet for den påstanden."
     caption = f"{text}{note}{' ' + ILLUSTRATIVE if illustrative else ''} {LEARNING_SOURCE}"
-    numbers = {"team": name, "antall_svar": len(answered),
-               "byggesteiner": [{"byggestein": k, "snitt": round(float(v), 2)} for k, v in blocks.items()],
-               "paastander": [{"paastand": f"{int(k[1:])}. {short}", "snitt": round(float(means[k]), 2),
-                               "antall_svar": int(answered[k].notna().sum())}
-                             for k, short in zip(items["id"], items["kort"])],
-               "illustrerende": illustrative}
+    numbers = {
+        "team": name,
+        "antall_svar": len(answered),
+        "byggesteiner": [{"byggestein": k, "snitt": round(float(v), 2)} for k, v in blocks.items()],
+        "paastander": [
+            {
+                "paastand": f"{int(k[1:])}. {short}",
+                "snitt": round(float(means[k]), 2),
+                "antall_svar": int(answered[k].notna().sum()),
+            }
+            for k, short in zip(items["id"], items["kort"])
+        ],
+        "illustrerende": illustrative,
+    }
     return plotting.Answer(text, plotting.Chart(fig, alt, caption), numbers, LEARNING_SOURCE)
 
 
@@ -460,6 +557,12 @@ def subarea_table(responses: pd.DataFrame) -> pd.DataFrame:
     """The team's mean per sub-area, lowest first: where to start the conversation."""
     items = learning_items()
     answered = responses[list(items["id"])]
-    table = pd.DataFrame({"Delområde": items["delomrade"], "Byggestein": items["byggestein"],
-                          "Gjennomsnitt": answered.mean().to_numpy(), "Antall svar": answered.notna().sum().to_numpy()})
+    table = pd.DataFrame(
+        {
+            "Delområde": items["delomrade"],
+            "Byggestein": items["byggestein"],
+            "Gjennomsnitt": answered.mean().to_numpy(),
+            "Antall svar": answered.notna().sum().to_numpy(),
+        }
+    )
     return table.sort_values("Gjennomsnitt", kind="stable").set_index("Delområde")

@@ -131,10 +131,15 @@ def slider(label: str, low: float, high: float, step: float, value: float, unit:
     """A labelled slider (arrow keys move it). Its own readout would show a decimal point,
     so :func:`live_form` puts a Norwegian readout («0,5 %») beside it instead."""
     return widgets.FloatSlider(
-        value=value, min=low, max=high, step=step,
+        value=value,
+        min=low,
+        max=high,
+        step=step,
         description=f"{label} ({unit})" if unit else label,
-        readout=False, continuous_update=False,
-        style={"description_width": "18em"}, layout=widgets.Layout(width="34em", max_width="100%"),
+        readout=False,
+        continuous_update=False,
+        style={"description_width": "18em"},
+        layout=widgets.Layout(width="34em", max_width="100%"),
     )
 
 
@@ -142,22 +147,30 @@ def text(label: str, value: str = "", *, long: bool = False) -> widgets.ValueWid
     """A labelled text field (``long``: several lines). It reports its value when the
     participant leaves the field, so a half-written sentence is not judged."""
     box = widgets.Textarea if long else widgets.Text
-    return box(value=value, description=label, continuous_update=False,
-               style={"description_width": "initial"},
-               layout=widgets.Layout(width="40em", max_width="100%", height="5em" if long else None))
+    return box(
+        value=value,
+        description=label,
+        continuous_update=False,
+        style={"description_width": "initial"},
+        layout=widgets.Layout(width="40em", max_width="100%", height="5em" if long else None),
+    )
 
 
-def stage_controls(stages: list[str], statuses: list[str],
-                   values: Mapping[str, str] | None = None) -> dict[str, widgets.ValueWidget]:
+def stage_controls(
+    stages: list[str], statuses: list[str], values: Mapping[str, str] | None = None
+) -> dict[str, widgets.ValueWidget]:
     """A status drop-down and a «next step» field for each stage of a plan, filled from
     ``values`` (``status_1``, ``neste_1`` ...) where given."""
     values = values or {}
     controls: dict[str, widgets.ValueWidget] = {}
     for number, stage in enumerate(stages, start=1):
         status = values.get(f"status_{number}")
-        controls[f"status_{number}"] = widgets.Dropdown(options=statuses, description=f"{number}. {stage}:",
-                                                        value=status if status in statuses else statuses[0],
-                                                        style={"description_width": "initial"})
+        controls[f"status_{number}"] = widgets.Dropdown(
+            options=statuses,
+            description=f"{number}. {stage}:",
+            value=status if status in statuses else statuses[0],
+            style={"description_width": "initial"},
+        )
         controls[f"neste_{number}"] = text(f"Neste steg ({number}):", values.get(f"neste_{number}", ""))
     return controls
 
@@ -166,6 +179,7 @@ def _with_readout(control: widgets.ValueWidget) -> widgets.Widget:
     """A slider with its value beside it in Norwegian number format; other controls as they are."""
     if not isinstance(control, widgets.FloatSlider):
         return control
+
     def text() -> str:
         return format_number(control.value, 1 if control.step < 1 else 0)
 
@@ -241,13 +255,20 @@ def csv_form(
     ``(label, default)``. Nothing typed is cleared by an error: the message says what
     to fix, and the last good result stays on screen. ``save`` works as in :func:`live_form`.
     """
-    upload = widgets.FileUpload(accept=".csv,.txt", multiple=False, description="Last opp CSV-fil",
-                                layout=widgets.Layout(width="auto"))
-    paste = widgets.Textarea(value=example, description="… eller lim inn tabellen:", rows=8,
-                             style={"description_width": "initial"},
-                             layout=widgets.Layout(width="38em", max_width="100%"))
-    inputs = {name: widgets.Text(value=default, description=label, style={"description_width": "initial"})
-              for name, (label, default) in fields.items()}
+    upload = widgets.FileUpload(
+        accept=".csv,.txt", multiple=False, description="Last opp CSV-fil", layout=widgets.Layout(width="auto")
+    )
+    paste = widgets.Textarea(
+        value=example,
+        description="… eller lim inn tabellen:",
+        rows=8,
+        style={"description_width": "initial"},
+        layout=widgets.Layout(width="38em", max_width="100%"),
+    )
+    inputs = {
+        name: widgets.Text(value=default, description=label, style={"description_width": "initial"})
+        for name, (label, default) in fields.items()
+    }
     button = widgets.Button(description="Regn ut", tooltip="Regn ut med tallene over")
     message, result, present, last = presenter()
 
@@ -258,8 +279,18 @@ def csv_form(
     button.on_click(run)
     upload.observe(run, names="value")
     run()
-    return widgets.VBox([widgets.HTML(run_live_note(note).data), upload, paste, *inputs.values(), button,
-                         message, result, *save_row(save, last)])
+    return widgets.VBox(
+        [
+            widgets.HTML(run_live_note(note).data),
+            upload,
+            paste,
+            *inputs.values(),
+            button,
+            message,
+            result,
+            *save_row(save, last),
+        ]
+    )
 
 
 def save_row(save: tuple[sections.Section | str, str] | None, last: dict[str, Any]) -> list[widgets.Widget]:
@@ -276,18 +307,29 @@ class SaveStep(widgets.VBox):
     until the participant says yes. Named parts: ``button``, ``confirm``, ``cancel``, ``status``.
     """
 
-    def __init__(self, section: sections.Section | str, source: str, content: Callable[[], dict | None], *,
-                 path: Any = None) -> None:
+    def __init__(
+        self, section: sections.Section | str, source: str, content: Callable[[], dict | None], *, path: Any = None
+    ) -> None:
         from . import workbook
 
         self._workbook, self._section, self._source, self._content, self._path = (
-            workbook, section, source, content, path)
+            workbook,
+            section,
+            source,
+            content,
+            path,
+        )
         self._pending: dict[str, Any] = {}
-        self.button = widgets.Button(description="Lagre i prosjektet mitt", icon="save", layout=_fit(),
-                                     tooltip="Lagre resultatet i prosjektfilen din (den blir på din maskin)")
+        self.button = widgets.Button(
+            description="Lagre i prosjektet mitt",
+            icon="save",
+            layout=_fit(),
+            tooltip="Lagre resultatet i prosjektfilen din (den blir på din maskin)",
+        )
         self.confirm = widgets.Button(description="Ja, overskriv", layout=widgets.Layout(display="none", width="auto"))
-        self.cancel = widgets.Button(description="Nei, behold det som er lagret",
-                                     layout=widgets.Layout(display="none", width="auto"))
+        self.cancel = widgets.Button(
+            description="Nei, behold det som er lagret", layout=widgets.Layout(display="none", width="auto")
+        )
         self.status = widgets.HTML()
         self.button.on_click(self._safely(self._offer))
         self.confirm.on_click(self._safely(self._write))
@@ -301,22 +343,27 @@ class SaveStep(widgets.VBox):
     def _write(self) -> None:
         saved = self._workbook.save(self._pending.pop("project"), self._path)
         self._ask(False)
-        self.status.value = (f'<p role="status">Lagret i «{html.escape(saved.name)}» i mappen '
-                             f"«{html.escape(str(saved.parent))}». Filen blir på din maskin.</p>")
+        self.status.value = (
+            f'<p role="status">Lagret i «{html.escape(saved.name)}» i mappen '
+            f"«{html.escape(str(saved.parent))}». Filen blir på din maskin.</p>"
+        )
 
     def _offer(self) -> None:
         data = self._content()
         if data is None:
-            self.status.value = ('<p role="status">Det er ingenting å lagre ennå. Fyll ut eller regn ut noe over '
-                                 "først.</p>")
+            self.status.value = (
+                '<p role="status">Det er ingenting å lagre ennå. Fyll ut eller regn ut noe over først.</p>'
+            )
             return
         wb = self._workbook
         project = wb.load(self._path)
         existing = wb.section_summary(project, self._section)
         self._pending["project"] = wb.with_section(project, self._section, data, self._source)
         if existing:
-            self.status.value = ('<p role="status"><strong>Dette er allerede lagret og blir overskrevet:</strong> '
-                                 f"{html.escape(existing)} Vil du overskrive det?</p>")
+            self.status.value = (
+                '<p role="status"><strong>Dette er allerede lagret og blir overskrevet:</strong> '
+                f"{html.escape(existing)} Vil du overskrive det?</p>"
+            )
             self._ask(True)
         else:
             self._write()
@@ -330,6 +377,7 @@ class SaveStep(widgets.VBox):
                     traceback.print_exc(limit=3)
                 self._ask(False)
                 self.status.value = error_html(error)
+
         return run
 
     def _on_cancel(self, _event: Any = None) -> None:
@@ -357,23 +405,37 @@ class ProjectFileTools(widgets.VBox):
         from . import workbook
 
         self._workbook, self._path, self._pending = workbook, path, None
-        self.download = widgets.Button(description="Last ned prosjektfilen", icon="download", layout=_fit(),
-                                       tooltip="Lag en lenke som lagrer prosjektfilen i nedlastingsmappen din")
+        self.download = widgets.Button(
+            description="Last ned prosjektfilen",
+            icon="download",
+            layout=_fit(),
+            tooltip="Lag en lenke som lagrer prosjektfilen i nedlastingsmappen din",
+        )
         self.link = widgets.HTML()
-        self.upload = widgets.FileUpload(accept=".json", multiple=False, description="Last opp prosjektfilen",
-                                         layout=_fit())
-        self.confirm = widgets.Button(description="Ja, bruk den opplastede filen",
-                                      layout=widgets.Layout(display="none", width="auto"))
-        self.cancel = widgets.Button(description="Nei, behold prosjektet mitt",
-                                     layout=widgets.Layout(display="none", width="auto"))
+        self.upload = widgets.FileUpload(
+            accept=".json", multiple=False, description="Last opp prosjektfilen", layout=_fit()
+        )
+        self.confirm = widgets.Button(
+            description="Ja, bruk den opplastede filen", layout=widgets.Layout(display="none", width="auto")
+        )
+        self.cancel = widgets.Button(
+            description="Nei, behold prosjektet mitt", layout=widgets.Layout(display="none", width="auto")
+        )
         self.status = widgets.HTML()
         self.download.on_click(self._safely(self._offer_download))
         self.upload.observe(self._safely(self._read_upload), names="value")
         self.confirm.on_click(self._safely(self._replace))
         self.cancel.on_click(self._safely(self._keep))
-        super().__init__([widgets.HTML(run_live_note("Knappene flytter prosjektfilen din inn og ut.").data),
-                          widgets.HBox([self.download]), self.link, self.upload,
-                          widgets.HBox([self.confirm, self.cancel]), self.status])
+        super().__init__(
+            [
+                widgets.HTML(run_live_note("Knappene flytter prosjektfilen din inn og ut.").data),
+                widgets.HBox([self.download]),
+                self.link,
+                self.upload,
+                widgets.HBox([self.confirm, self.cancel]),
+                self.status,
+            ]
+        )
 
     def _safely(self, step: Callable[[], None]) -> Callable[[Any], None]:
         def run(_event: Any = None) -> None:
@@ -384,6 +446,7 @@ class ProjectFileTools(widgets.VBox):
                     traceback.print_exc(limit=3)
                 self._ask(False)
                 self.status.value = error_html(error)
+
         return run
 
     def _ask(self, show: bool) -> None:
@@ -397,11 +460,12 @@ class ProjectFileTools(widgets.VBox):
         project = wb.load(self._path)
         name = wb.default_path().name if self._path is None else Path(self._path).name
         encoded = base64.b64encode(wb.to_bytes(project)).decode("ascii")
-        self.link.value = (f'<p><a download="{html.escape(name)}" href="data:application/json;base64,{encoded}">'
-                           f"Lagre «{html.escape(name)}» på maskinen din</a> (trykk på lenken). "
-                           f"{html.escape(wb.describe(project))}</p>")
-        self.status.value = ('<p role="status">Lenken er klar. Filen blir på maskinen din; den sendes ikke '
-                             "noe sted.</p>")
+        self.link.value = (
+            f'<p><a download="{html.escape(name)}" href="data:application/json;base64,{encoded}">'
+            f"Lagre «{html.escape(name)}» på maskinen din</a> (trykk på lenken). "
+            f"{html.escape(wb.describe(project))}</p>"
+        )
+        self.status.value = '<p role="status">Lenken er klar. Filen blir på maskinen din; den sendes ikke noe sted.</p>'
 
     def _read_upload(self) -> None:
         if not self.upload.value:
@@ -409,16 +473,19 @@ class ProjectFileTools(widgets.VBox):
         item = self.upload.value[0]
         wb = self._workbook
         try:
-            uploaded = wb.from_bytes(bytes(item["content"]), str(item.get("name") or "filen"),
-                                     "Prosjektfilen din er ikke endret.")
+            uploaded = wb.from_bytes(
+                bytes(item["content"]), str(item.get("name") or "filen"), "Prosjektfilen din er ikke endret."
+            )
         finally:
             self.upload.value = ()  # the same file can be chosen again after a fix
         current = wb.load(self._path)
         self._pending = uploaded
-        self.status.value = ('<p role="status"><strong>Den opplastede filen:</strong> '
-                             f"{html.escape(wb.describe(uploaded))}<br><strong>Prosjektet ditt nå:</strong> "
-                             f"{html.escape(wb.describe(current))}<br>Vil du bruke den opplastede filen? "
-                             "Prosjektet du har nå, blir tatt vare på som en .bak-fil.</p>")
+        self.status.value = (
+            '<p role="status"><strong>Den opplastede filen:</strong> '
+            f"{html.escape(wb.describe(uploaded))}<br><strong>Prosjektet ditt nå:</strong> "
+            f"{html.escape(wb.describe(current))}<br>Vil du bruke den opplastede filen? "
+            "Prosjektet du har nå, blir tatt vare på som en .bak-fil.</p>"
+        )
         self._ask(True)
 
     def _replace(self) -> None:
@@ -427,8 +494,10 @@ class ProjectFileTools(widgets.VBox):
         saved = self._workbook.save(self._pending, self._path)
         self._pending = None
         self._ask(False)
-        self.status.value = (f'<p role="status">Prosjektfilen er byttet ut. Den forrige ligger i '
-                             f"«{html.escape(saved.name)}.bak» i samme mappe.</p>")
+        self.status.value = (
+            f'<p role="status">Prosjektfilen er byttet ut. Den forrige ligger i '
+            f"«{html.escape(saved.name)}.bak» i samme mappe.</p>"
+        )
 
     def _keep(self) -> None:
         self._pending = None
@@ -514,12 +583,17 @@ def question(prompt: str, options: Iterable[Any], *, value: Any = None) -> widge
     (labels, or ``(label, value)`` pairs). The returned box has a ``value`` that
     :func:`live_form` can read and observe like any control.
     """
-    dropdown = widgets.Dropdown(options=list(options), description="", tooltip=prompt,
-                                layout=widgets.Layout(width="max-content", max_width="100%"))
+    dropdown = widgets.Dropdown(
+        options=list(options),
+        description="",
+        tooltip=prompt,
+        layout=widgets.Layout(width="max-content", max_width="100%"),
+    )
     if value is not None:
         dropdown.value = value
-    text = widgets.HTML(f'<p style="margin:0.6em 0 0.1em;line-height:1.45;white-space:normal">'
-                        f"{html.escape(prompt)}</p>")
+    text = widgets.HTML(
+        f'<p style="margin:0.6em 0 0.1em;line-height:1.45;white-space:normal">{html.escape(prompt)}</p>'
+    )
     box = _Question([text, dropdown], layout=widgets.Layout(max_width="48em"))
     traitlets.link((dropdown, "value"), (box, "value"))
     return box
@@ -561,33 +635,49 @@ class RecordEditor(widgets.VBox):
         self.controls = dict(controls)
         self._apply, self._values, self._label, self._view, self._load = apply, values, label, view, load
         self._defaults = {name: control.value for name, control in self.controls.items()}
-        self.listing = widgets.Select(options=[], rows=8, description="Lista:",
-                                      style={"description_width": "initial"},
-                                      layout=widgets.Layout(width="46em", max_width="100%"))
+        self.listing = widgets.Select(
+            options=[],
+            rows=8,
+            description="Lista:",
+            style={"description_width": "initial"},
+            layout=widgets.Layout(width="46em", max_width="100%"),
+        )
         names = {"legg_til": "Legg til", "endre": "Lagre endring", "slett": "Slett valgt"}
         names.update(actions if isinstance(actions, Mapping) else {})
         self.buttons = {action: widgets.Button(description=names[action], layout=_fit()) for action in actions}
-        self.clear = widgets.Button(description="Tøm skjemaet", tooltip="Sett skjemaet tilbake til standardverdiene",
-                                    layout=_fit())
+        self.clear = widgets.Button(
+            description="Tøm skjemaet", tooltip="Sett skjemaet tilbake til standardverdiene", layout=_fit()
+        )
         self.message, self.result = widgets.HTML(), widgets.Output()
-        self._done = {"legg_til": "Lagt til.", "endre": "Endringen er lagret.", "hent": "Hentet fra filen.",
-                      "slett": "Slettet. Angrer du? Skjemaet har fortsatt verdiene: trykk «Legg til»."
-                      if "legg_til" in self.buttons else "Fjernet."}
+        self._done = {
+            "legg_til": "Lagt til.",
+            "endre": "Endringen er lagret.",
+            "hent": "Hentet fra filen.",
+            "slett": "Slettet. Angrer du? Skjemaet har fortsatt verdiene: trykk «Legg til»."
+            if "legg_til" in self.buttons
+            else "Fjernet.",
+        }
         for action, button in self.buttons.items():
             button.on_click(self._on_action(action))
         self.clear.on_click(self.reset)
         self.listing.observe(self._on_select, names="value")
-        rows: list[widgets.Widget] = [widgets.HTML(run_live_note(note).data), *self.controls.values(),
-                                      widgets.HBox([*self.buttons.values(), self.clear]), self.message]
+        rows: list[widgets.Widget] = [
+            widgets.HTML(run_live_note(note).data),
+            *self.controls.values(),
+            widgets.HBox([*self.buttons.values(), self.clear]),
+            self.message,
+        ]
         self.upload: widgets.FileUpload | None = None
         if load is not None:
-            self.upload = widgets.FileUpload(accept=".csv,.txt", multiple=False, description="Hent fra CSV-fil",
-                                             layout=widgets.Layout(width="auto"))
+            self.upload = widgets.FileUpload(
+                accept=".csv,.txt", multiple=False, description="Hent fra CSV-fil", layout=widgets.Layout(width="auto")
+            )
             self.upload.observe(self._on_upload, names="value")
             rows.append(self.upload)
         rows.append(self.listing)
-        self.saving = (save_step(save[0], save[1], lambda: content(self.records), path=path)
-                       if save and content else None)
+        self.saving = (
+            save_step(save[0], save[1], lambda: content(self.records), path=path) if save and content else None
+        )
         self.refresh()
         super().__init__([*rows, self.result, *([self.saving] if self.saving else [])])
 
@@ -631,6 +721,7 @@ class RecordEditor(widgets.VBox):
             form = {name: control.value for name, control in self.controls.items()}
             keep = {"legg_til": lambda new: None, "endre": lambda new: index, "slett": lambda new: None}[action]
             self._run(action, lambda: self._apply(self.records, action, index, form), keep)
+
         return click
 
     def _on_select(self, change: Any) -> None:
@@ -662,11 +753,19 @@ def row_form(
     """
     flat = {name: control for row in rows.values() for name, control in row.items()}
     form = live_form(flat, compute, note=note, save=save)
-    lines = [widgets.HBox([widgets.HTML(f"<strong>{html.escape(label)}</strong>",
-                                        layout=widgets.Layout(width="15em", min_width="10em")), *row.values()],
-                          layout=widgets.Layout(flex_flow="row wrap", align_items="center", margin="0.2em 0"))
-             for label, row in rows.items()]
-    form.children = (form.children[0], *lines, *form.children[1 + len(flat):])
+    lines = [
+        widgets.HBox(
+            [
+                widgets.HTML(
+                    f"<strong>{html.escape(label)}</strong>", layout=widgets.Layout(width="15em", min_width="10em")
+                ),
+                *row.values(),
+            ],
+            layout=widgets.Layout(flex_flow="row wrap", align_items="center", margin="0.2em 0"),
+        )
+        for label, row in rows.items()
+    ]
+    form.children = (form.children[0], *lines, *form.children[1 + len(flat) :])
     return form
 
 
@@ -684,22 +783,43 @@ def rating_rows(
     for key, label in items.items():
         rating, level, note = defaults.get(key, (ratings[0][1], levels[0][1], ""))
         out[label] = {
-            f"vurdering_{key}": widgets.Dropdown(options=ratings, value=rating, description="Vurdering:",
-                                                 tooltip=f"Vurdering: {label}", style={"description_width": "initial"},
-                                                 layout=widgets.Layout(width="15em")),
-            f"kompleksitet_{key}": widgets.Dropdown(options=levels, value=level, description="Kompleksitet:",
-                                                    tooltip=f"Kompleksitet: {label}",
-                                                    style={"description_width": "initial"},
-                                                    layout=widgets.Layout(width="14em")),
-            f"notat_{key}": widgets.Text(value=note, description="Notat:", continuous_update=False,
-                                         tooltip=f"Notat: {label}", style={"description_width": "initial"},
-                                         layout=widgets.Layout(width="30em", max_width="100%")),
+            f"vurdering_{key}": widgets.Dropdown(
+                options=ratings,
+                value=rating,
+                description="Vurdering:",
+                tooltip=f"Vurdering: {label}",
+                style={"description_width": "initial"},
+                layout=widgets.Layout(width="15em"),
+            ),
+            f"kompleksitet_{key}": widgets.Dropdown(
+                options=levels,
+                value=level,
+                description="Kompleksitet:",
+                tooltip=f"Kompleksitet: {label}",
+                style={"description_width": "initial"},
+                layout=widgets.Layout(width="14em"),
+            ),
+            f"notat_{key}": widgets.Text(
+                value=note,
+                description="Notat:",
+                continuous_update=False,
+                tooltip=f"Notat: {label}",
+                style={"description_width": "initial"},
+                layout=widgets.Layout(width="30em", max_width="100%"),
+            ),
         }
     return out
 
 
 def year_slider(label: str, low: int, high: int, value: int) -> widgets.IntSlider:
     """A labelled slider for a year; its own readout shows the year as 1995 (no thousands space)."""
-    return widgets.IntSlider(value=value, min=low, max=high, step=1, description=label, continuous_update=False,
-                             style={"description_width": "18em"},
-                             layout=widgets.Layout(width="34em", max_width="100%"))
+    return widgets.IntSlider(
+        value=value,
+        min=low,
+        max=high,
+        step=1,
+        description=label,
+        continuous_update=False,
+        style={"description_width": "18em"},
+        layout=widgets.Layout(width="34em", max_width="100%"),
+    )

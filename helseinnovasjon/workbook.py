@@ -70,8 +70,10 @@ def load(path: Path | None = None) -> dict[str, Any]:
     path = Path(path or default_path())
     if not path.exists():
         return new_project()
-    recover = (f"Filen er ikke endret. Rett den i et skriveprogram, eller hent forrige versjon fra "
-               f"«{path.name}.bak» i samme mappe.")
+    recover = (
+        f"Filen er ikke endret. Rett den i et skriveprogram, eller hent forrige versjon fra "
+        f"«{path.name}.bak» i samme mappe."
+    )
     return from_bytes(path.read_bytes(), path.name, recover)
 
 
@@ -82,15 +84,19 @@ def from_bytes(raw: bytes, source: str = FILE_NAME, recover: str = "Ingenting er
     try:
         text = textfiles.decode(raw)
     except UnicodeDecodeError:
-        raise InputError("prosjektfilen har tegn som ikke kan leses (ukjent tegnsett)",
-                         f"{recover} Lagre den som UTF-8 hvis du har endret den selv.", source=source) from None
+        raise InputError(
+            "prosjektfilen har tegn som ikke kan leses (ukjent tegnsett)",
+            f"{recover} Lagre den som UTF-8 hvis du har endret den selv.",
+            source=source,
+        ) from None
     if not text.strip():
         raise InputError("prosjektfilen er tom", recover, source=source)
     try:
         parsed = json.loads(text)
     except json.JSONDecodeError as error:
-        raise InputError(f"prosjektfilen kan ikke leses (feil på linje {error.lineno}, tegn {error.colno})",
-                         recover, source=source) from None
+        raise InputError(
+            f"prosjektfilen kan ikke leses (feil på linje {error.lineno}, tegn {error.colno})", recover, source=source
+        ) from None
     return migrate(parsed, source)
 
 
@@ -115,8 +121,11 @@ def describe(project: dict[str, Any]) -> str:
 def migrate(raw: Any, source: str = FILE_NAME) -> dict[str, Any]:
     """Check the structure and bring an older file up to the current version."""
     if not isinstance(raw, dict):
-        raise InputError("prosjektfilen har feil form (den skal være et JSON-objekt)",
-                         "Filen er ikke endret. Hent forrige versjon fra .bak-filen.", source=source)
+        raise InputError(
+            "prosjektfilen har feil form (den skal være et JSON-objekt)",
+            "Filen er ikke endret. Hent forrige versjon fra .bak-filen.",
+            source=source,
+        )
     project = copy.deepcopy(raw)
     version = project.get("versjon", 0)
     if not isinstance(version, int):
@@ -138,8 +147,7 @@ def migrate(raw: Any, source: str = FILE_NAME) -> dict[str, Any]:
         raise InputError("«seksjoner» i prosjektfilen har feil form", "Filen er ikke endret.", source=source)
     for key, section in project["seksjoner"].items():
         if not isinstance(section, dict) or not isinstance(section.get("innhold", {}), dict):
-            raise InputError(f"seksjonen «{key}» i prosjektfilen har feil form", "Filen er ikke endret.",
-                             source=source)
+            raise InputError(f"seksjonen «{key}» i prosjektfilen har feil form", "Filen er ikke endret.", source=source)
     while version < SCHEMA_VERSION:
         for key, upgrade in sections.UPGRADES.get(version, {}).items():
             if key in project["seksjoner"] and "innhold" in project["seksjoner"][key]:
@@ -149,8 +157,13 @@ def migrate(raw: Any, source: str = FILE_NAME) -> dict[str, Any]:
     return project
 
 
-def with_section(project: dict[str, Any], section: sections.Section | str, content: dict[str, Any], source: str,
-                 now: datetime | None = None) -> dict[str, Any]:
+def with_section(
+    project: dict[str, Any],
+    section: sections.Section | str,
+    content: dict[str, Any],
+    source: str,
+    now: datetime | None = None,
+) -> dict[str, Any]:
     """A copy of the project with one section set (pure; nothing is written).
 
     The content is checked against the section's definition (:func:`sections.check`), so a
@@ -201,8 +214,9 @@ def save(project: dict[str, Any], path: Path | None = None) -> Path:
     temporary = None
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=folder, prefix=f".{path.name}.",
-                                         suffix=".tmp", delete=False) as handle:
+        with tempfile.NamedTemporaryFile(
+            "w", encoding="utf-8", dir=folder, prefix=f".{path.name}.", suffix=".tmp", delete=False
+        ) as handle:
             temporary = Path(handle.name)
             handle.write(text)
             handle.flush()

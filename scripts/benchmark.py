@@ -36,8 +36,14 @@ from nbclient import NotebookClient
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
 BUILD = [str(BIN / "jupyter-book"), "build", ".", "-W", "-n", "--keep-going"]
-BUDGETS = {"rebuild_s": 5.0, "notebook_s": 5.0, "page_gzip_mb": 0.5, "paint_heaviest_s": 2.5, "paint_chapter_s": 1.2,
-           "lite_ready_s": 5.0}
+BUDGETS = {
+    "rebuild_s": 5.0,
+    "notebook_s": 5.0,
+    "page_gzip_mb": 0.5,
+    "paint_heaviest_s": 2.5,
+    "paint_chapter_s": 1.2,
+    "lite_ready_s": 5.0,
+}
 CHAPTER_PAGE = "book/samskaping.html"
 
 
@@ -73,19 +79,28 @@ def page_weights(site: Path) -> dict[str, tuple[int, int]]:
     weights: dict[str, tuple[int, int]] = {}
     try:
         with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path="/usr/bin/chromium",
-                                                 args=["--headless=new", "--no-sandbox", "--disable-gpu"])
+            browser = playwright.chromium.launch(
+                executable_path="/usr/bin/chromium", args=["--headless=new", "--no-sandbox", "--disable-gpu"]
+            )
             for page_file in pages:
                 name = str(page_file.relative_to(site))
                 fetched: set[Path] = set()
                 page = browser.new_page()
-                page.on("request", lambda request, fetched=fetched: fetched.add(site / urlsplit(request.url).path.lstrip("/"))
-                        if request.url.startswith(base) else None)
+                page.on(
+                    "request",
+                    lambda request, fetched=fetched: (
+                        fetched.add(site / urlsplit(request.url).path.lstrip("/"))
+                        if request.url.startswith(base)
+                        else None
+                    ),
+                )
                 page.goto(base + name, wait_until="networkidle")
                 page.close()
                 files = [f for f in fetched if f.is_file()]
-                weights[name] = (sum(f.stat().st_size for f in files),
-                                 sum(len(gzip.compress(f.read_bytes(), 6)) for f in files))
+                weights[name] = (
+                    sum(f.stat().st_size for f in files),
+                    sum(len(gzip.compress(f.read_bytes(), 6)) for f in files),
+                )
             browser.close()
     finally:
         server.shutdown()
@@ -119,6 +134,7 @@ class _GzipHandler:
                 self.send_header("Content-Length", str(len(body)))
                 self.end_headers()
                 import io
+
                 return io.BytesIO(body)
 
         return Handler
@@ -137,18 +153,23 @@ def first_paint(site: Path, pages: list[str]) -> dict[str, float]:
     result: dict[str, float] = {}
     try:
         with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path="/usr/bin/chromium",
-                                                 args=["--headless=new", "--no-sandbox", "--disable-gpu"])
+            browser = playwright.chromium.launch(
+                executable_path="/usr/bin/chromium", args=["--headless=new", "--no-sandbox", "--disable-gpu"]
+            )
             for name in pages:
                 context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
                 page = context.new_page()
                 cdp = context.new_cdp_session(page)
                 cdp.send("Network.enable")
-                cdp.send("Network.emulateNetworkConditions", {"offline": False, "latency": 150,
-                         "downloadThroughput": 1.6e6 / 8, "uploadThroughput": 0.75e6 / 8})
+                cdp.send(
+                    "Network.emulateNetworkConditions",
+                    {"offline": False, "latency": 150, "downloadThroughput": 1.6e6 / 8, "uploadThroughput": 0.75e6 / 8},
+                )
                 cdp.send("Emulation.setCPUThrottlingRate", {"rate": 4})
                 page.goto(base + name, wait_until="load")
-                paint = page.evaluate("() => (performance.getEntriesByName('first-contentful-paint')[0] || {}).startTime")
+                paint = page.evaluate(
+                    "() => (performance.getEntriesByName('first-contentful-paint')[0] || {}).startTime"
+                )
                 result[name] = (paint or float("nan")) / 1000
                 context.close()
             browser.close()
@@ -176,8 +197,9 @@ def lite_start(site: Path, notebook: str = "kjoreark") -> dict[str, float]:
     result: dict[str, float] = {}
     try:
         with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path="/usr/bin/chromium",
-                                                 args=["--headless=new", "--no-sandbox", "--disable-gpu"])
+            browser = playwright.chromium.launch(
+                executable_path="/usr/bin/chromium", args=["--headless=new", "--no-sandbox", "--disable-gpu"]
+            )
             context = browser.new_context()
             for start in ("first", "second"):
                 fetched: list[int] = []
@@ -233,12 +255,17 @@ def main() -> int:
     shutil.rmtree(ROOT / "_build", ignore_errors=True)
     results["clean_build_s"] = timed(BUILD)
     results["rebuild_s"] = timed(BUILD)
-    results["nbmake_n2_s"] = timed([sys.executable, "-m", "pytest", "notebooks/", "-n", "2", "-q", "-p", "no:cacheprovider"])
+    results["nbmake_n2_s"] = timed(
+        [sys.executable, "-m", "pytest", "notebooks/", "-n", "2", "-q", "-p", "no:cacheprovider"]
+    )
     results["notebooks_s"] = {p.name: notebook_seconds(p) for p in sorted((ROOT / "notebooks").glob("*.ipynb"))}
     weights = page_weights(ROOT / "_build/html")
     heaviest = max(weights, key=lambda k: weights[k][1])
-    results["heaviest_page"] = {"page": heaviest, "raw_mb": weights[heaviest][0] / 1e6,
-                                "gzip_mb": weights[heaviest][1] / 1e6}
+    results["heaviest_page"] = {
+        "page": heaviest,
+        "raw_mb": weights[heaviest][0] / 1e6,
+        "gzip_mb": weights[heaviest][1] / 1e6,
+    }
     results["first_paint_s"] = first_paint(ROOT / "_build/html", [heaviest, CHAPTER_PAGE])
     results["lite"] = lite_start(ROOT / "_build/html")
     results["lite_site_mb"] = sum(f.stat().st_size for f in (ROOT / "_build/html/lite").rglob("*") if f.is_file()) / 1e6
@@ -249,22 +276,35 @@ def main() -> int:
     for name, seconds in results["notebooks_s"].items():
         print(f"{'  ' + name:38} {seconds:6.1f} s   (budsjett {BUDGETS['notebook_s']} s)")
     page = results["heaviest_page"]
-    print(f"{'Tyngste side: ' + page['page']:38} {page['raw_mb']:6.2f} MB, {page['gzip_mb']:.2f} MB komprimert"
-          f"   (budsjett {BUDGETS['page_gzip_mb']} MB)")
+    print(
+        f"{'Tyngste side: ' + page['page']:38} {page['raw_mb']:6.2f} MB, {page['gzip_mb']:.2f} MB komprimert"
+        f"   (budsjett {BUDGETS['page_gzip_mb']} MB)"
+    )
     paints = results["first_paint_s"]
-    print(f"{'Første visning, tyngste side (telefon)':38} {paints[heaviest]:6.2f} s   (budsjett {BUDGETS['paint_heaviest_s']} s)")
-    print(f"{'Første visning, ' + CHAPTER_PAGE:38} {paints[CHAPTER_PAGE]:6.2f} s   (budsjett {BUDGETS['paint_chapter_s']} s)")
+    print(
+        f"{'Første visning, tyngste side (telefon)':38} {paints[heaviest]:6.2f} s   (budsjett {BUDGETS['paint_heaviest_s']} s)"
+    )
+    print(
+        f"{'Første visning, ' + CHAPTER_PAGE:38} {paints[CHAPTER_PAGE]:6.2f} s   (budsjett {BUDGETS['paint_chapter_s']} s)"
+    )
     lite = results["lite"]
-    print(f"{'Kjør i nettleseren: første start':38} {lite['first_mb']:6.1f} MB hentet, {lite['first_s']:.1f} s til kjernen svarer")
-    print(f"{'Kjør i nettleseren: andre start':38} {lite['second_mb']:6.1f} MB hentet, {lite['second_s']:.1f} s til kjernen svarer"
-          f"   (budsjett {BUDGETS['lite_ready_s']} s)")
+    print(
+        f"{'Kjør i nettleseren: første start':38} {lite['first_mb']:6.1f} MB hentet, {lite['first_s']:.1f} s til kjernen svarer"
+    )
+    print(
+        f"{'Kjør i nettleseren: andre start':38} {lite['second_mb']:6.1f} MB hentet, {lite['second_s']:.1f} s til kjernen svarer"
+        f"   (budsjett {BUDGETS['lite_ready_s']} s)"
+    )
     print(f"{'Kjør i nettleseren: på nettstedet':38} {results['lite_site_mb']:6.1f} MB (_build/html/lite)")
     (ROOT / "benchmark-results.json").write_text(json.dumps(results, indent=2), encoding="utf-8")
 
-    over = [results["rebuild_s"] > BUDGETS["rebuild_s"],
-            any(s > BUDGETS["notebook_s"] for s in results["notebooks_s"].values()),
-            page["gzip_mb"] > BUDGETS["page_gzip_mb"],
-            paints[heaviest] > BUDGETS["paint_heaviest_s"], paints[CHAPTER_PAGE] > BUDGETS["paint_chapter_s"]]
+    over = [
+        results["rebuild_s"] > BUDGETS["rebuild_s"],
+        any(s > BUDGETS["notebook_s"] for s in results["notebooks_s"].values()),
+        page["gzip_mb"] > BUDGETS["page_gzip_mb"],
+        paints[heaviest] > BUDGETS["paint_heaviest_s"],
+        paints[CHAPTER_PAGE] > BUDGETS["paint_chapter_s"],
+    ]
     if any(over):
         print("Over budsjett.")
     return 1 if any(over) else 0

@@ -68,8 +68,16 @@ def main(edition: str) -> int:
     out.mkdir(parents=True, exist_ok=True)
     config_path = ROOT / "_build" / f"_config-{edition}.yml"
     config_path.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    command = [str(Path(sys.executable).with_name("jupyter-book")), "build", str(ROOT), "-W", "-n", "--keep-going",
-               "--config", str(config_path)]
+    command = [
+        str(Path(sys.executable).with_name("jupyter-book")),
+        "build",
+        str(ROOT),
+        "-W",
+        "-n",
+        "--keep-going",
+        "--config",
+        str(config_path),
+    ]
     if edition == "student":
         toc = edition_toc(yaml.safe_load((ROOT / "_toc.yml").read_text(encoding="utf-8")), edition)
         toc_path = ROOT / "_build" / f"_toc-{edition}.yml"

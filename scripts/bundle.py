@@ -1,6 +1,6 @@
 """Write the assignment bundle (a zip of student notebooks) for one course week.
 
-    python scripts/bundle.py 36     ->  _build/oppgavepakker/uke-36.zip   (or: make bundle UKE=36)
+python scripts/bundle.py 36     ->  _build/oppgavepakker/uke-36.zip   (or: make bundle UKE=36)
 """
 
 from __future__ import annotations

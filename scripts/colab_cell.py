@@ -19,7 +19,7 @@ import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 CELL_ID = "colab-oppsett"
-TEMPLATE = '''# Google Colab only: install the course package. Does nothing elsewhere; hidden on the website.
+TEMPLATE = """# Google Colab only: install the course package. Does nothing elsewhere; hidden on the website.
 import sys
 
 if "google.colab" in sys.modules:
@@ -35,7 +35,7 @@ if "google.colab" in sys.modules:
     else:
         print("Colab: kurspakken kunne ikke installeres, så notatboka virker ikke her. Prøv igjen med "
               "«Kjør alle» (Runtime > Run all), eller bruk «Kjør i nettleseren» på bokas nettside.")
-'''
+"""
 
 
 def cell_source(config_path: Path = ROOT / "_config.yml") -> str:
@@ -46,9 +46,14 @@ def cell_source(config_path: Path = ROOT / "_config.yml") -> str:
 
 def cell(config_path: Path = ROOT / "_config.yml") -> dict:
     """The notebook cell (hidden on the website by the tag ``remove-cell``)."""
-    return {"cell_type": "code", "execution_count": None, "id": CELL_ID,
-            "metadata": {"tags": ["remove-cell"]}, "outputs": [],
-            "source": cell_source(config_path).splitlines(keepends=True)}
+    return {
+        "cell_type": "code",
+        "execution_count": None,
+        "id": CELL_ID,
+        "metadata": {"tags": ["remove-cell"]},
+        "outputs": [],
+        "source": cell_source(config_path).splitlines(keepends=True),
+    }
 
 
 def with_cell(notebook: dict, new: dict) -> dict:

@@ -40,12 +40,20 @@ from pathlib import Path
 PYODIDE_VERSION = "314.0.6"  # what jupyterlite-pyodide-kernel 0.8.6 expects (its constants.PYODIDE_VERSION)
 NPM_INTEGRITY = "sha512-BKDTJyIqFxC4BExLqeRS3f5xvXZIjOt8C3zGLN/Cc7tFxSwvKVhVkchQQ2AGLOtR4YrVOIFxbV8poyDOOmWwxQ=="
 NPM_TARBALL = f"https://registry.npmjs.org/pyodide/-/pyodide-{PYODIDE_VERSION}.tgz"
-RELEASE_URL = f"https://github.com/pyodide/pyodide/releases/download/{PYODIDE_VERSION}/pyodide-{PYODIDE_VERSION}.tar.bz2"
+RELEASE_URL = (
+    f"https://github.com/pyodide/pyodide/releases/download/{PYODIDE_VERSION}/pyodide-{PYODIDE_VERSION}.tar.bz2"
+)
 # The release publishes no checksum file. Every wheel taken from the archive is checked against the
 # npm package's lock (above); set this after the first verified download to pin the archive too.
 RELEASE_SHA256 = ""
-RUNTIME_FILES = ["pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json",
-                 "package.json"]
+RUNTIME_FILES = [
+    "pyodide.mjs",
+    "pyodide.asm.mjs",
+    "pyodide.asm.wasm",
+    "python_stdlib.zip",
+    "pyodide-lock.json",
+    "package.json",
+]
 
 # The compiled (and pure) packages the course package needs that only Pyodide's own build provides; the
 # other dependencies are in this closure or the kernel's (openpyxl is not in Pyodide: XLSX upload then says so).
@@ -54,26 +62,60 @@ NOTEBOOK_PACKAGES = ["numpy", "pandas", "matplotlib", "pillow"]
 KERNEL_PACKAGES = ["micropip", "ipython", "jedi"]
 # The same closure as pure wheels from PyPI, for a build without the release archive: name -> (file, sha256).
 KERNEL_WHEELS = {
-    "micropip": ("micropip-0.11.1-py3-none-any.whl", "768de165adb8e66906039d8fec4127a57f522dfdf8e6fbff877a4616941ecfd3"),
-    "asttokens": ("asttokens-3.0.1-py3-none-any.whl", "15a3ebc0f43c2d0a50eeafea25e19046c68398e487b9f1f5b517f7c0f40f976a"),
-    "decorator": ("decorator-5.2.1-py3-none-any.whl", "d316bb415a2d9e2d2b3abcc4084c6502fc09240e292cd76a76afc106a1c8e04a"),
-    "executing": ("executing-2.2.1-py2.py3-none-any.whl", "760643d3452b4d777d295bb167ccc74c64a81df23fb5e08eff250c425a4b2017"),
+    "micropip": (
+        "micropip-0.11.1-py3-none-any.whl",
+        "768de165adb8e66906039d8fec4127a57f522dfdf8e6fbff877a4616941ecfd3",
+    ),
+    "asttokens": (
+        "asttokens-3.0.1-py3-none-any.whl",
+        "15a3ebc0f43c2d0a50eeafea25e19046c68398e487b9f1f5b517f7c0f40f976a",
+    ),
+    "decorator": (
+        "decorator-5.2.1-py3-none-any.whl",
+        "d316bb415a2d9e2d2b3abcc4084c6502fc09240e292cd76a76afc106a1c8e04a",
+    ),
+    "executing": (
+        "executing-2.2.1-py2.py3-none-any.whl",
+        "760643d3452b4d777d295bb167ccc74c64a81df23fb5e08eff250c425a4b2017",
+    ),
     "ipython": ("ipython-9.12.0-py3-none-any.whl", "0f2701e8ee86e117e37f50563205d36feaa259d2e08d4a6bc6b6d74b18ce128d"),
     "jedi": ("jedi-0.19.2-py2.py3-none-any.whl", "a8ef22bde8490f57fe5c7681a3c83cb58874daf72b4784de3cce5b6ef6edb5b9"),
-    "matplotlib-inline": ("matplotlib_inline-0.2.1-py3-none-any.whl", "d56ce5156ba6085e00a9d54fead6ed29a9c47e215cd1bba2e976ef39f5710a76"),
+    "matplotlib-inline": (
+        "matplotlib_inline-0.2.1-py3-none-any.whl",
+        "d56ce5156ba6085e00a9d54fead6ed29a9c47e215cd1bba2e976ef39f5710a76",
+    ),
     "parso": ("parso-0.8.6-py2.py3-none-any.whl", "2c549f800b70a5c4952197248825584cb00f033b29c692671d3bf08bf380baff"),
-    "prompt-toolkit": ("prompt_toolkit-3.0.52-py3-none-any.whl", "9aac639a3bbd33284347de5ad8d68ecc044b91a762dc39b7c21095fcd6a19955"),
-    "pure-eval": ("pure_eval-0.2.3-py3-none-any.whl", "1db8e35b67b3d218d818ae653e27f06c3aa420901fa7b081ca98cbedc874e0d0"),
-    "pygments": ("pygments-2.20.0-py3-none-any.whl", "81a9e26dd42fd28a23a2d169d86d7ac03b46e2f8b59ed4698fb4785f946d0176"),
+    "prompt-toolkit": (
+        "prompt_toolkit-3.0.52-py3-none-any.whl",
+        "9aac639a3bbd33284347de5ad8d68ecc044b91a762dc39b7c21095fcd6a19955",
+    ),
+    "pure-eval": (
+        "pure_eval-0.2.3-py3-none-any.whl",
+        "1db8e35b67b3d218d818ae653e27f06c3aa420901fa7b081ca98cbedc874e0d0",
+    ),
+    "pygments": (
+        "pygments-2.20.0-py3-none-any.whl",
+        "81a9e26dd42fd28a23a2d169d86d7ac03b46e2f8b59ed4698fb4785f946d0176",
+    ),
     "six": ("six-1.17.0-py2.py3-none-any.whl", "4721f391ed90541fddacab5acf947aa0d3dc7d27b2e1e8eda2be8970586c3274"),
-    "stack-data": ("stack_data-0.6.3-py3-none-any.whl", "d5558e0c25a4cb0853cddad3d77da9891a08cb85dd9f9f91b9f8cd66e511e695"),
-    "traitlets": ("traitlets-5.14.3-py3-none-any.whl", "b74e89e397b1ed28cc831db7aea759ba6640cb3de13090ca145426688ff1ac4f"),
+    "stack-data": (
+        "stack_data-0.6.3-py3-none-any.whl",
+        "d5558e0c25a4cb0853cddad3d77da9891a08cb85dd9f9f91b9f8cd66e511e695",
+    ),
+    "traitlets": (
+        "traitlets-5.14.3-py3-none-any.whl",
+        "b74e89e397b1ed28cc831db7aea759ba6640cb3de13090ca145426688ff1ac4f",
+    ),
     "wcwidth": ("wcwidth-0.6.0-py3-none-any.whl", "1a3a1e510b553315f8e146c54764f4fb6264ffad731b3d78088cdb1478ffbdad"),
 }
 # Pure wheels the course needs that are not in Pyodide's lock: name -> (file, sha256, imports, depends).
 EXTRA_WHEELS = {
-    "ipywidgets": ("ipywidgets-8.1.9-py3-none-any.whl", "f2b8cbcaae10252b809fbe4d7470db75c09b769a32cbf816d20e5ca6d3c5a79d",
-                   ["ipywidgets"], ["ipython", "traitlets"]),
+    "ipywidgets": (
+        "ipywidgets-8.1.9-py3-none-any.whl",
+        "f2b8cbcaae10252b809fbe4d7470db75c09b769a32cbf816d20e5ca6d3c5a79d",
+        ["ipywidgets"],
+        ["ipython", "traitlets"],
+    ),
 }
 # Served through piplite (the kernel installs it with piplite when it starts; it is not in the lock).
 PIPLITE_WHEELS = {
@@ -118,8 +160,11 @@ def npm_core(cache: Path) -> Path:
     cache.mkdir(parents=True, exist_ok=True)
     if not tarball.exists():
         if shutil.which("npm"):
-            subprocess.run(["npm", "pack", f"pyodide@{PYODIDE_VERSION}", "--silent", "--pack-destination", str(cache)],
-                           check=True, stdout=subprocess.DEVNULL)
+            subprocess.run(
+                ["npm", "pack", f"pyodide@{PYODIDE_VERSION}", "--silent", "--pack-destination", str(cache)],
+                check=True,
+                stdout=subprocess.DEVNULL,
+            )
         else:  # the same file from the npm registry without the npm client; checked below all the same
             import urllib.request
 
@@ -148,9 +193,26 @@ def pypi_wheels(cache: Path, wheels: dict[str, tuple]) -> dict[str, Path]:
             for name, (file_name, digest, *_) in missing.items():
                 version = file_name.split("-")[1]
                 requirements.write(f"{name}=={version} --hash=sha256:{digest}\n")
-        subprocess.run([sys.executable, "-m", "pip", "download", "--quiet", "--no-deps", "--only-binary=:all:",
-                        "--disable-pip-version-check", "--python-version", "3.14", "--require-hashes", "-r", requirements.name, "-d", str(folder)],
-                       check=True)
+        subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "pip",
+                "download",
+                "--quiet",
+                "--no-deps",
+                "--only-binary=:all:",
+                "--disable-pip-version-check",
+                "--python-version",
+                "3.14",
+                "--require-hashes",
+                "-r",
+                requirements.name,
+                "-d",
+                str(folder),
+            ],
+            check=True,
+        )
         os.unlink(requirements.name)
     return {name: folder / file_name for name, (file_name, *_) in wheels.items()}
 
@@ -211,20 +273,35 @@ def prepare(outdir: Path, cache: Path, dist: Path | None = None) -> dict:
         kept[name] = lock_entry(name, file_name.split("-")[1], file_name, digest, imports, depends)
     lock["packages"] = kept
     (outdir / "pyodide-lock.json").write_text(json.dumps(lock, indent=1, sort_keys=True), encoding="utf-8")
-    record = {"version": PYODIDE_VERSION, "mode": mode, "missing": missing,
-              "packages": sorted(kept), "dist": str(dist) if dist else None}
+    record = {
+        "version": PYODIDE_VERSION,
+        "mode": mode,
+        "missing": missing,
+        "packages": sorted(kept),
+        "dist": str(dist) if dist else None,
+    }
     (outdir / STATUS_FILE).write_text(json.dumps(record, indent=1), encoding="utf-8")
     return record
 
 
 def lock_entry(name: str, version: str, file_name: str, digest: str, imports: list[str], depends: list[str]) -> dict:
     """One package entry in pyodide-lock.json's format."""
-    return {"name": name, "version": version, "file_name": file_name, "install_dir": "site", "sha256": digest,
-            "package_type": "package", "imports": imports, "depends": depends, "unvendored_tests": False}
+    return {
+        "name": name,
+        "version": version,
+        "file_name": file_name,
+        "install_dir": "site",
+        "sha256": digest,
+        "package_type": "package",
+        "imports": imports,
+        "depends": depends,
+        "unvendored_tests": False,
+    }
 
 
-def add_wheel(outdir: Path, wheel: Path, name: str, imports: list[str], depends: list[str],
-              subfolder: str = "") -> None:
+def add_wheel(
+    outdir: Path, wheel: Path, name: str, imports: list[str], depends: list[str], subfolder: str = ""
+) -> None:
     """Place a local wheel next to Pyodide and list it in the lock, so that ``import <imports>`` in a
     notebook cell loads it (jupyterlite-pyodide-kernel calls loadPackagesFromImports). ``depends``
     is cut to the packages the lock has (the rest are reported as missing by ``status``)."""
@@ -235,8 +312,14 @@ def add_wheel(outdir: Path, wheel: Path, name: str, imports: list[str], depends:
     lock = json.loads(lock_path.read_text(encoding="utf-8"))
     present = {canonical(key) for key in lock["packages"]}
     file_name = f"{subfolder}/{wheel.name}" if subfolder else wheel.name
-    lock["packages"][name] = lock_entry(name, wheel.name.split("-")[1], file_name, sha256(wheel), imports,
-                                        [d for d in depends if canonical(d) in present])
+    lock["packages"][name] = lock_entry(
+        name,
+        wheel.name.split("-")[1],
+        file_name,
+        sha256(wheel),
+        imports,
+        [d for d in depends if canonical(d) in present],
+    )
     lock_path.write_text(json.dumps(lock, indent=1, sort_keys=True), encoding="utf-8")
 
 

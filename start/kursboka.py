@@ -61,8 +61,10 @@ def package_source() -> Path:
         return wheels[-1]
     if (ROOT / "pyproject.toml").is_file() and (ROOT / "helseinnovasjon").is_dir():
         return ROOT
-    stop("Fant ikke kurspakken (mappen «helseinnovasjon» eller en fil helseinnovasjon-….whl).\n"
-         "Pakk ut hele zip-filen på nytt, og start igjen fra mappen «start».")
+    stop(
+        "Fant ikke kurspakken (mappen «helseinnovasjon» eller en fil helseinnovasjon-….whl).\n"
+        "Pakk ut hele zip-filen på nytt, og start igjen fra mappen «start»."
+    )
     raise AssertionError  # not reached
 
 
@@ -71,9 +73,18 @@ def fingerprint(source: Path) -> str:
     digest = hashlib.sha256()
     digest.update(f"{sys.version_info[0]}.{sys.version_info[1]}\n".encode())
     digest.update(REQUIREMENTS.read_bytes())
-    files = [source] if source.is_file() else [source / "pyproject.toml", *sorted(
-        p for p in (source / "helseinnovasjon").rglob("*")
-        if p.is_file() and "__pycache__" not in p.parts and p.suffix != ".pyc")]
+    files = (
+        [source]
+        if source.is_file()
+        else [
+            source / "pyproject.toml",
+            *sorted(
+                p
+                for p in (source / "helseinnovasjon").rglob("*")
+                if p.is_file() and "__pycache__" not in p.parts and p.suffix != ".pyc"
+            ),
+        ]
+    )
     for path in files:
         digest.update(path.relative_to(ROOT).as_posix().encode() + b"\n")
         digest.update(path.read_bytes())
@@ -130,8 +141,11 @@ def build(target: Path, source: Path, stamp: str) -> bool:
                         for name in ("pyproject.toml", "README.md"):
                             if (source / name).exists():
                                 shutil.copy2(source / name, copy / name)
-                        shutil.copytree(source / "helseinnovasjon", copy / "helseinnovasjon",
-                                        ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
+                        shutil.copytree(
+                            source / "helseinnovasjon",
+                            copy / "helseinnovasjon",
+                            ignore=shutil.ignore_patterns("__pycache__", "*.pyc"),
+                        )
                         source = copy
                     ok = run_logged([*pip, "install", "--no-deps", "--progress-bar", "off", source], log)
             if ok:
@@ -188,8 +202,7 @@ def ensure_environment() -> Path:
         if not ENV.exists() and old.exists():
             old.rename(ENV)
         remove(target)
-        stop("Fikk ikke byttet til det nye miljøet. Lukk JupyterLab-vinduer som er åpne fra før,\n"
-             "og start på nytt.")
+        stop("Fikk ikke byttet til det nye miljøet. Lukk JupyterLab-vinduer som er åpne fra før,\nog start på nytt.")
     remove(old)
     say("Miljøet er klart.")
     return ENV
@@ -197,11 +210,15 @@ def ensure_environment() -> Path:
 
 def main(argv: list[str]) -> int:
     if sys.version_info[:2] < MINIMUM:
-        stop(f"Denne Python-en er for gammel ({sys.version.split()[0]}). Kursboka trenger Python {TESTED} "
-             "eller nyere.\nInstaller Python 3.11 fra https://www.python.org/downloads/ og start på nytt.")
+        stop(
+            f"Denne Python-en er for gammel ({sys.version.split()[0]}). Kursboka trenger Python {TESTED} "
+            "eller nyere.\nInstaller Python 3.11 fra https://www.python.org/downloads/ og start på nytt."
+        )
     if not REQUIREMENTS.is_file() or not NOTEBOOKS.is_dir():
-        stop("Fant ikke notatbøkene eller requirements-run.txt ved siden av mappen «start».\n"
-             "Pakk ut hele zip-filen på nytt, og start igjen fra mappen «start».")
+        stop(
+            "Fant ikke notatbøkene eller requirements-run.txt ved siden av mappen «start».\n"
+            "Pakk ut hele zip-filen på nytt, og start igjen fra mappen «start»."
+        )
     env = ensure_environment()
     if "--bare-ferdig" in argv:
         say(f"Miljøet er klart: {env}")

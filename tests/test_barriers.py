@@ -11,46 +11,111 @@ from helseinnovasjon.errors import InputError
 
 # The domains exactly as published: Greenhalgh et al. 2017 (NASSS), Flottorp et al. 2013
 # (TICD, 57 determinants in 7 domains), Damschroder et al. 2022 (CFIR 2.0, 5 domains).
-NASSS = ["Condition", "Technology", "Value proposition", "Adopter system", "Organisation(s)", "Wider system",
-         "Embedding and adaptation over time"]
-TICD = ["Guideline factors", "Individual health professional factors", "Patient factors",
-        "Professional interactions", "Incentives and resources", "Capacity for organisational change",
-        "Social, political and legal factors"]
+NASSS = [
+    "Condition",
+    "Technology",
+    "Value proposition",
+    "Adopter system",
+    "Organisation(s)",
+    "Wider system",
+    "Embedding and adaptation over time",
+]
+TICD = [
+    "Guideline factors",
+    "Individual health professional factors",
+    "Patient factors",
+    "Professional interactions",
+    "Incentives and resources",
+    "Capacity for organisational change",
+    "Social, political and legal factors",
+]
 CFIR = ["Innovation", "Outer Setting", "Inner Setting", "Individuals", "Implementation Process"]
 
 # The 73 discrete strategies of the ERIC compilation (Powell et al. 2015, Table 3).
 ERIC = {
-    "Access new funding", "Alter incentive/allowance structures", "Alter patient/consumer fees",
-    "Assess for readiness and identify barriers and facilitators", "Audit and provide feedback",
-    "Build a coalition", "Capture and share local knowledge", "Centralize technical assistance",
-    "Change accreditation or membership requirements", "Change liability laws",
-    "Change physical structure and equipment", "Change record systems", "Change service sites",
-    "Conduct cyclical small tests of change", "Conduct educational meetings", "Conduct educational outreach visits",
-    "Conduct local consensus discussions", "Conduct local needs assessment", "Conduct ongoing training",
-    "Create a learning collaborative", "Create new clinical teams",
-    "Create or change credentialing and/or licensure standards", "Develop a formal implementation blueprint",
-    "Develop academic partnerships", "Develop an implementation glossary",
-    "Develop and implement tools for quality monitoring", "Develop and organize quality monitoring systems",
-    "Develop disincentives", "Develop educational materials", "Develop resource sharing agreements",
-    "Distribute educational materials", "Facilitate relay of clinical data to providers", "Facilitation",
-    "Fund and contract for the clinical innovation", "Identify and prepare champions", "Identify early adopters",
-    "Increase demand", "Inform local opinion leaders",
-    "Intervene with patients/consumers to enhance uptake and adherence", "Involve executive boards",
-    "Involve patients/consumers and family members", "Make billing easier", "Make training dynamic",
-    "Mandate change", "Model and simulate change", "Obtain and use patients/consumers and family feedback",
-    "Obtain formal commitments", "Organize clinician implementation team meetings",
-    "Place innovation on fee for service lists/formularies", "Prepare patients/consumers to be active participants",
-    "Promote adaptability", "Promote network weaving", "Provide clinical supervision",
-    "Provide local technical assistance", "Provide ongoing consultation", "Purposely reexamine the implementation",
-    "Recruit, designate, and train for leadership", "Remind clinicians", "Revise professional roles",
-    "Shadow other experts", "Stage implementation scale up", "Start a dissemination organization",
-    "Tailor strategies", "Use advisory boards and workgroups", "Use an implementation advisor",
-    "Use capitated payments", "Use data experts", "Use data warehousing techniques", "Use mass media",
-    "Use other payment schemes", "Use train-the-trainer strategies", "Visit other sites",
+    "Access new funding",
+    "Alter incentive/allowance structures",
+    "Alter patient/consumer fees",
+    "Assess for readiness and identify barriers and facilitators",
+    "Audit and provide feedback",
+    "Build a coalition",
+    "Capture and share local knowledge",
+    "Centralize technical assistance",
+    "Change accreditation or membership requirements",
+    "Change liability laws",
+    "Change physical structure and equipment",
+    "Change record systems",
+    "Change service sites",
+    "Conduct cyclical small tests of change",
+    "Conduct educational meetings",
+    "Conduct educational outreach visits",
+    "Conduct local consensus discussions",
+    "Conduct local needs assessment",
+    "Conduct ongoing training",
+    "Create a learning collaborative",
+    "Create new clinical teams",
+    "Create or change credentialing and/or licensure standards",
+    "Develop a formal implementation blueprint",
+    "Develop academic partnerships",
+    "Develop an implementation glossary",
+    "Develop and implement tools for quality monitoring",
+    "Develop and organize quality monitoring systems",
+    "Develop disincentives",
+    "Develop educational materials",
+    "Develop resource sharing agreements",
+    "Distribute educational materials",
+    "Facilitate relay of clinical data to providers",
+    "Facilitation",
+    "Fund and contract for the clinical innovation",
+    "Identify and prepare champions",
+    "Identify early adopters",
+    "Increase demand",
+    "Inform local opinion leaders",
+    "Intervene with patients/consumers to enhance uptake and adherence",
+    "Involve executive boards",
+    "Involve patients/consumers and family members",
+    "Make billing easier",
+    "Make training dynamic",
+    "Mandate change",
+    "Model and simulate change",
+    "Obtain and use patients/consumers and family feedback",
+    "Obtain formal commitments",
+    "Organize clinician implementation team meetings",
+    "Place innovation on fee for service lists/formularies",
+    "Prepare patients/consumers to be active participants",
+    "Promote adaptability",
+    "Promote network weaving",
+    "Provide clinical supervision",
+    "Provide local technical assistance",
+    "Provide ongoing consultation",
+    "Purposely reexamine the implementation",
+    "Recruit, designate, and train for leadership",
+    "Remind clinicians",
+    "Revise professional roles",
+    "Shadow other experts",
+    "Stage implementation scale up",
+    "Start a dissemination organization",
+    "Tailor strategies",
+    "Use advisory boards and workgroups",
+    "Use an implementation advisor",
+    "Use capitated payments",
+    "Use data experts",
+    "Use data warehousing techniques",
+    "Use mass media",
+    "Use other payment schemes",
+    "Use train-the-trainer strategies",
+    "Visit other sites",
     "Work with educational institutions",
 }
-SEVEN = ["Teknologiske faktorer", "Pasienten eller målgruppen", "Ansatte i tjenestene", "Team og samarbeid",
-         "Økonomiske forhold", "Styring og ledelse", "Regulatoriske og juridiske forhold"]
+SEVEN = [
+    "Teknologiske faktorer",
+    "Pasienten eller målgruppen",
+    "Ansatte i tjenestene",
+    "Team og samarbeid",
+    "Økonomiske forhold",
+    "Styring og ledelse",
+    "Regulatoriske og juridiske forhold",
+]
 
 
 def test_eric_reference_list_has_73_strategies():
@@ -88,7 +153,13 @@ def test_mapping_follows_the_frameworks_where_they_name_the_factor():
     # TICD: patient factors (3), individual professionals (2), professional interactions (4),
     # incentives and resources (5), organisational change (6), social/political/legal (7)
     assert [by_id[i].ticd for i in ("malgruppe", "ansatte", "team", "okonomi", "styring", "regulering")] == [
-        (3,), (2,), (4,), (5,), (6,), (7,)]
+        (3,),
+        (2,),
+        (4,),
+        (5,),
+        (6,),
+        (7,),
+    ]
     # CFIR: the innovation itself, individuals, and policies and laws in the outer setting
     assert 1 in by_id["teknologi"].cfir and 4 in by_id["ansatte"].cfir and 2 in by_id["regulering"].cfir
     table = barriers.mapping_table(english=True)
@@ -107,6 +178,7 @@ def test_every_strategy_is_a_named_eric_strategy_and_every_factor_has_some():
 
 # -- the assessment ---------------------------------------------------------------------------
 
+
 def test_worked_example_ranks_the_barriers():
     example = barriers.load_example()
     assert [r.factor.id for r in example.top_barriers] == ["ansatte", "teknologi", "team"]
@@ -118,8 +190,14 @@ def test_worked_example_ranks_the_barriers():
 
 
 def test_ties_are_broken_by_complexity_then_list_order():
-    result = barriers.assess({"teknologi": (-1, "enkel", ""), "team": (-1, "kompleks", ""),
-                              "okonomi": (-1, "kompleks", ""), "ansatte": (-2, "enkel", "")})
+    result = barriers.assess(
+        {
+            "teknologi": (-1, "enkel", ""),
+            "team": (-1, "kompleks", ""),
+            "okonomi": (-1, "kompleks", ""),
+            "ansatte": (-2, "enkel", ""),
+        }
+    )
     assert [r.factor.id for r in result.barriers] == ["ansatte", "team", "okonomi", "teknologi"]
     assert [r.factor.id for r in result.top_barriers] == ["ansatte", "team", "okonomi"]
 
@@ -151,17 +229,34 @@ def test_nothing_rated_gives_a_norwegian_message():
         barriers.assess({})
 
 
-@pytest.mark.parametrize(("value", "expected"), [
-    (3, "utenfor skalaen"), ("-5", "utenfor skalaen"), ("1,5", "utenfor skalaen"), ("mye", "ikke en vurdering"),
-])
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        (3, "utenfor skalaen"),
+        ("-5", "utenfor skalaen"),
+        ("1,5", "utenfor skalaen"),
+        ("mye", "ikke en vurdering"),
+    ],
+)
 def test_ratings_outside_the_scale(value, expected):
     with pytest.raises(InputError, match=expected) as error:
         barriers.assess({"okonomi": (value, "enkel", "")})
     assert "Økonomiske forhold" in str(error.value)
 
 
-@pytest.mark.parametrize(("text", "value"), [("−2", -2), ("+1", 1), ("-1 hemmer litt", -1), ("2,0", 2), ("", None),
-                                             ("Ikke vurdert", None), (None, None), (0, 0)])
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("−2", -2),
+        ("+1", 1),
+        ("-1 hemmer litt", -1),
+        ("2,0", 2),
+        ("", None),
+        ("Ikke vurdert", None),
+        (None, None),
+        (0, 0),
+    ],
+)
 def test_ratings_are_read_the_way_people_write_them(text, value):
     assert barriers.parse_rating(text, "x") == value
 
@@ -188,8 +283,11 @@ def test_form_values_give_a_ranked_explained_list_with_strategies_and_save():
     result = barriers.assess_form(tittel="Digitalt tilsyn om natten", **values)
     assert result.high_risk  # three complex factors in the example project
     ranking = result.ranking()
-    assert list(ranking["Faktor"]) == ["Ansatte i tjenestene", "Team og samarbeid",
-                                       "Regulatoriske og juridiske forhold"]
+    assert list(ranking["Faktor"]) == [
+        "Ansatte i tjenestene",
+        "Team og samarbeid",
+        "Regulatoriske og juridiske forhold",
+    ]
     assert ranking.iloc[0]["Hvorfor (ditt notat)"] == "Redde for at brukerne blir alene, særlig på Ørland."
     assert "ERIC: Identify and prepare champions" in ranking.iloc[0]["Forslag til tiltak"]
     explained = result.explanation_html()
@@ -215,12 +313,16 @@ def test_charts_carry_alt_text_captions_and_the_illustrative_label():
 
 # -- the rating form (ui.row_form + ui.rating_rows) -------------------------------------------
 
+
 def _form():
     from helseinnovasjon import ui
 
-    rows = {"Prosjektet": {"tittel": ui.text("Prosjektets navn:", "Nattilsyn")},
-            **ui.rating_rows(barriers.factor_names(), barriers.RATING_CHOICES, barriers.COMPLEXITY_CHOICES,
-                             barriers.EXAMPLE_PROJECT)}
+    rows = {
+        "Prosjektet": {"tittel": ui.text("Prosjektets navn:", "Nattilsyn")},
+        **ui.rating_rows(
+            barriers.factor_names(), barriers.RATING_CHOICES, barriers.COMPLEXITY_CHOICES, barriers.EXAMPLE_PROJECT
+        ),
+    }
     return rows, ui.row_form(rows, barriers.assess_form, note="Prøv.", save=("hindringer", "Vurder ditt prosjekt"))
 
 
@@ -229,7 +331,10 @@ def test_rating_form_has_seven_rows_and_recomputes():
     note, *lines, _message, result, _saving = form.children
     assert "Kjør interaktivt" in note.value and len(lines) == 8
     assert "Ansatte i tjenestene" in lines[3].children[0].value and len(lines[3].children) == 4
-    assert "Nattilsyn:</strong> De viktigste hindringene er 1) ansatte i tjenestene" in result.outputs[0]["data"]["text/html"]
+    assert (
+        "Nattilsyn:</strong> De viktigste hindringene er 1) ansatte i tjenestene"
+        in result.outputs[0]["data"]["text/html"]
+    )
     rows["Ansatte i tjenestene"]["vurdering_ansatte"].value = "2"
     assert "1) team og samarbeid" in result.outputs[0]["data"]["text/html"]
 
@@ -252,17 +357,23 @@ def test_rating_form_starts_from_what_is_saved_else_the_example(tmp_path):
     (title, defaults), line = resume.barrier_ratings(path)
     assert title == barriers.EXAMPLE_TITLE and defaults == barriers.EXAMPLE_PROJECT and "eksempel" in line
 
-    mine = barriers.assess({"ansatte": ("-2", "kompleks", "Redde for å miste kontakten med brukerne"),
-                            "okonomi": ("1", "", "")}, title="Nattlys på Åsen")
-    workbook.save(workbook.with_section(workbook.new_project(), "hindringer", mine.record(), "Vurder ditt prosjekt"),
-                  path)
+    mine = barriers.assess(
+        {"ansatte": ("-2", "kompleks", "Redde for å miste kontakten med brukerne"), "okonomi": ("1", "", "")},
+        title="Nattlys på Åsen",
+    )
+    workbook.save(
+        workbook.with_section(workbook.new_project(), "hindringer", mine.record(), "Vurder ditt prosjekt"), path
+    )
     (title, defaults), line = resume.barrier_ratings(path)
     assert title == "Nattlys på Åsen" and "Hentet vurderingen din" in line
     assert defaults["ansatte"] == ("-2", "kompleks", "Redde for å miste kontakten med brukerne")
     assert defaults["okonomi"] == ("1", "", "") and defaults["teknologi"] == ("", "", "")
     # what start() returns is what the form offers, so the reopened form computes the same ranking
-    values = {f"{kind}_{k}": v[i] for k, v in defaults.items()
-              for i, kind in enumerate(("vurdering", "kompleksitet", "notat"))}
+    values = {
+        f"{kind}_{k}": v[i]
+        for k, v in defaults.items()
+        for i, kind in enumerate(("vurdering", "kompleksitet", "notat"))
+    }
     again = barriers.assess_form(tittel=title, **values)
     assert [r.factor.id for r in again.top_barriers] == [r.factor.id for r in mine.top_barriers]
 

@@ -16,8 +16,13 @@ import pytest
 from helseinnovasjon import benefits, plotting
 from helseinnovasjon.errors import InputError
 
-SIMPLE = benefits.Flows(start_year=2026, one_off=(1000.0, 0.0, 0.0), running=(0.0, 100.0, 100.0),
-                        cash=(0.0, 300.0, 400.0), time_value=(0.0, 200.0, 200.0))
+SIMPLE = benefits.Flows(
+    start_year=2026,
+    one_off=(1000.0, 0.0, 0.0),
+    running=(0.0, 100.0, 100.0),
+    cash=(0.0, 300.0, 400.0),
+    time_value=(0.0, 200.0, 200.0),
+)
 
 
 def _horner_npv(net: list[float], rate: float) -> float:
@@ -26,6 +31,7 @@ def _horner_npv(net: list[float], rate: float) -> float:
 
 
 # -- compute ----------------------------------------------------------------------------------
+
 
 def test_npv_matches_a_hand_calculation():
     # year 0: -1000; year 1: 300 + 200 - 100 = 400; year 2: 400 + 200 - 100 = 500; r = 10 %
@@ -38,11 +44,20 @@ def test_npv_at_zero_rate_is_the_plain_sum():
     assert benefits.npv(SIMPLE, 0) == pytest.approx(sum(SIMPLE.net()))
 
 
-@pytest.mark.parametrize(("investment", "yearly", "years", "rate"),
-                         [(600_000, 200_000, 5, 4.0), (1_000, 300, 10, 7.5), (50_000, 0, 3, 2.0)])
+@pytest.mark.parametrize(
+    ("investment", "yearly", "years", "rate"), [(600_000, 200_000, 5, 4.0), (1_000, 300, 10, 7.5), (50_000, 0, 3, 2.0)]
+)
 def test_npv_of_a_level_stream_equals_the_annuity_formula(investment, yearly, years, rate):
-    a = benefits.Assumptions(investment=investment, running_cost=0, cash_benefit=yearly, hours_saved=0,
-                             hourly_cost=0, ramp_up=1, years=years, rate=rate)
+    a = benefits.Assumptions(
+        investment=investment,
+        running_cost=0,
+        cash_benefit=yearly,
+        hours_saved=0,
+        hourly_cost=0,
+        ramp_up=1,
+        years=years,
+        rate=rate,
+    )
     r = rate / 100
     annuity = yearly * (1 - (1 + r) ** -years) / r
     assert benefits.analyse(a).npv == pytest.approx(annuity - investment)
@@ -52,10 +67,13 @@ def test_npv_agrees_with_horners_rule_on_random_flows():
     rng = random.Random(20)
     for _ in range(200):
         n = rng.randint(1, 15)
-        f = benefits.Flows(start_year=2030, one_off=tuple(rng.uniform(0, 1e6) for _ in range(n)),
-                           running=tuple(rng.uniform(0, 2e5) for _ in range(n)),
-                           cash=tuple(rng.uniform(0, 3e5) for _ in range(n)),
-                           time_value=tuple(rng.uniform(0, 3e5) for _ in range(n)))
+        f = benefits.Flows(
+            start_year=2030,
+            one_off=tuple(rng.uniform(0, 1e6) for _ in range(n)),
+            running=tuple(rng.uniform(0, 2e5) for _ in range(n)),
+            cash=tuple(rng.uniform(0, 3e5) for _ in range(n)),
+            time_value=tuple(rng.uniform(0, 3e5) for _ in range(n)),
+        )
         rate = rng.choice([0.0, 2.0, 4.0, 6.5, 15.0])
         assert benefits.npv(f, rate) == pytest.approx(_horner_npv(list(f.net()), rate), rel=1e-9, abs=1e-6)
         totals = benefits.cumulative(f, rate)
@@ -91,6 +109,7 @@ def test_the_illustrative_example_pays_only_when_freed_time_counts():
 
 
 # -- sensitivity ------------------------------------------------------------------------------
+
 
 def test_ranges_are_the_base_value_plus_and_minus_the_spread():
     r = benefits.ranges(benefits.EXAMPLE, 20)
@@ -130,6 +149,7 @@ def test_spread_out_of_range(spread):
 
 # -- words --------------------------------------------------------------------------------------
 
+
 def test_verdict_states_both_values_the_payback_and_the_biggest_uncertainty():
     a = benefits.EXAMPLE
     result, swings = benefits.analyse(a), benefits.sensitivity(a)
@@ -154,6 +174,7 @@ def test_amounts_are_rounded_to_thousands_in_norwegian_format():
 
 # -- chart and answer ------------------------------------------------------------------------
 
+
 def test_example_answer_has_chart_alt_text_caption_and_json_numbers():
     answer = benefits.example()
     assert isinstance(answer, plotting.Answer)
@@ -170,30 +191,52 @@ def test_example_answer_has_chart_alt_text_caption_and_json_numbers():
 
 
 def test_form_reads_norwegian_numbers_and_units():
-    answer = benefits.explore("600 000 kr", "150\u00a0000", "100000", "1 500 timer", "550,0", 2.0, 5.0, "4,5 %",
-                              25.0, 2027, name="  Nattilsyn  ")
+    answer = benefits.explore(
+        "600 000 kr",
+        "150\u00a0000",
+        "100000",
+        "1 500 timer",
+        "550,0",
+        2.0,
+        5.0,
+        "4,5 %",
+        25.0,
+        2027,
+        name="  Nattilsyn  ",
+    )
     numbers = answer.record()["tall"]
     assert numbers["engangskostnad"] == 600_000 and numbers["kalkulasjonsrente_prosent"] == 4.5
     assert numbers["driftsaar"] == 5 and numbers["aar"][0] == 2027
     assert answer.text.startswith("Nattilsyn: ")
 
 
-@pytest.mark.parametrize(("changes", "expected"), [
-    ({"investment": "tre"}, "Engangskostnad.*ikke et tall"),
-    ({"running_cost": ""}, "Driftskostnad per år.*tomt"),
-    ({"cash_benefit": "-5"}, "Kontantgevinst per år.*negativt"),
-    ({"hours_saved": float("nan")}, "Timer frigjort per år"),
-    ({"years": 0}, "Antall driftsår"),
-    ({"years": -3}, "Antall driftsår"),
-    ({"years": 2.5}, "helt tall"),
-    ({"ramp_up": 6}, "År til full effekt"),
-    ({"rate": 20}, "Kalkulasjonsrente.*urimelig høy"),
-    ({"rate": -1}, "Kalkulasjonsrente.*negativt"),
-    ({"start_year": 1900}, "Startår"),
-])
+@pytest.mark.parametrize(
+    ("changes", "expected"),
+    [
+        ({"investment": "tre"}, "Engangskostnad.*ikke et tall"),
+        ({"running_cost": ""}, "Driftskostnad per år.*tomt"),
+        ({"cash_benefit": "-5"}, "Kontantgevinst per år.*negativt"),
+        ({"hours_saved": float("nan")}, "Timer frigjort per år"),
+        ({"years": 0}, "Antall driftsår"),
+        ({"years": -3}, "Antall driftsår"),
+        ({"years": 2.5}, "helt tall"),
+        ({"ramp_up": 6}, "År til full effekt"),
+        ({"rate": 20}, "Kalkulasjonsrente.*urimelig høy"),
+        ({"rate": -1}, "Kalkulasjonsrente.*negativt"),
+        ({"start_year": 1900}, "Startår"),
+    ],
+)
 def test_bad_input_gives_one_clear_norwegian_message(changes, expected):
-    values = {"investment": "600 000", "running_cost": "150 000", "cash_benefit": "100 000",
-              "hours_saved": "1 500", "hourly_cost": "550", "ramp_up": 2, "years": 5, "rate": 4.0}
+    values = {
+        "investment": "600 000",
+        "running_cost": "150 000",
+        "cash_benefit": "100 000",
+        "hours_saved": "1 500",
+        "hourly_cost": "550",
+        "ramp_up": 2,
+        "years": 5,
+        "rate": 4.0,
+    }
     values.update(changes)
     with pytest.raises(InputError, match=expected) as caught:
         benefits.explore(**values)

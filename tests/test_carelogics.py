@@ -12,9 +12,22 @@ from helseinnovasjon.errors import InputError
 
 STATEMENTS = carelogics.load_statements()
 # The course's reading, written out independently of the module (see data/omsorgslogikker_utsagn.csv).
-KEY = {"u01": "omsorg", "u02": "valg", "u03": "styring", "u04": "marked", "u05": "omsorg", "u06": "valg",
-       "u07": "styring", "u08": "marked", "u09": "omsorg", "u10": "valg", "u11": "styring", "u12": "marked",
-       "u13": "omsorg", "u14": "styring"}
+KEY = {
+    "u01": "omsorg",
+    "u02": "valg",
+    "u03": "styring",
+    "u04": "marked",
+    "u05": "omsorg",
+    "u06": "valg",
+    "u07": "styring",
+    "u08": "marked",
+    "u09": "omsorg",
+    "u10": "valg",
+    "u11": "styring",
+    "u12": "marked",
+    "u13": "omsorg",
+    "u14": "styring",
+}
 OTHER = {"u04": "valg", "u05": "valg", "u08": "styring", "u10": "marked", "u12": "styring", "u14": "omsorg"}
 
 
@@ -26,6 +39,7 @@ def _table(**changes) -> pd.DataFrame:
 
 
 # -- the statements data file ------------------------------------------------------------
+
 
 def test_statements_match_the_key_and_use_every_logic():
     assert len(STATEMENTS) == 14
@@ -60,11 +74,14 @@ def test_duplicate_statements_are_reported_whatever_the_case_and_spacing():
         carelogics.validate_statements(_table(id=ids))
 
 
-@pytest.mark.parametrize(("changes", "expected"), [
-    ({"logikk": ["omsorg"] * 13 + ["byråkrati"]}, "logikken «byråkrati» finnes ikke"),
-    ({"annen_lesning": ["omsorg"] + [None] * 13}, "den andre lesningen er den samme"),
-    ({"forklaring": ["Æ" * 400, *list(STATEMENTS["forklaring"])[1:]]}, "400 tegn lang"),
-])
+@pytest.mark.parametrize(
+    ("changes", "expected"),
+    [
+        ({"logikk": ["omsorg"] * 13 + ["byråkrati"]}, "logikken «byråkrati» finnes ikke"),
+        ({"annen_lesning": ["omsorg"] + [None] * 13}, "den andre lesningen er den samme"),
+        ({"forklaring": ["Æ" * 400, *list(STATEMENTS["forklaring"])[1:]]}, "400 tegn lang"),
+    ],
+)
 def test_bad_statement_files_get_norwegian_messages(changes, expected):
     with pytest.raises(InputError, match=expected):
         carelogics.validate_statements(_table(**changes))
@@ -77,6 +94,7 @@ def test_too_few_statements():
 
 # -- scoring ---------------------------------------------------------------------------------
 
+
 def test_the_course_key_scores_all_the_same():
     result = carelogics.score(KEY, STATEMENTS)
     assert (result.count(carelogics.SAME), result.count(carelogics.ALSO), result.count(carelogics.OTHER)) == (14, 0, 0)
@@ -86,19 +104,26 @@ def test_the_course_key_scores_all_the_same():
 
 def test_a_partial_sorting_has_known_counts():
     sorting = {
-        "u01": "omsorg",           # same
-        "u04": "Valgets logikk",   # the alternative reading, given as a label
-        "u08": "STYRING",          # the alternative reading, any case
-        "u03": "marked",           # different
-        "u07": "Omsorgslogikk",    # different
-        "u02": "",                 # not sorted
+        "u01": "omsorg",  # same
+        "u04": "Valgets logikk",  # the alternative reading, given as a label
+        "u08": "STYRING",  # the alternative reading, any case
+        "u03": "marked",  # different
+        "u07": "Omsorgslogikk",  # different
+        "u02": "",  # not sorted
         "u05": carelogics.UNSORTED,
     }
     result = carelogics.score(sorting, STATEMENTS)
-    assert (result.count(carelogics.SAME), result.count(carelogics.ALSO), result.count(carelogics.OTHER),
-            result.count(carelogics.OPEN), result.sorted_count) == (1, 2, 2, 9, 5)
-    assert result.summary() == ("Du har sortert 5 av 14 utsagn. 1 er plassert som i kursets lesning, 2 er en annen "
-                                "mulig lesning, og 2 er plassert annerledes enn kurset. 9 utsagn står igjen.")
+    assert (
+        result.count(carelogics.SAME),
+        result.count(carelogics.ALSO),
+        result.count(carelogics.OTHER),
+        result.count(carelogics.OPEN),
+        result.sorted_count,
+    ) == (1, 2, 2, 9, 5)
+    assert result.summary() == (
+        "Du har sortert 5 av 14 utsagn. 1 er plassert som i kursets lesning, 2 er en annen "
+        "mulig lesning, og 2 er plassert annerledes enn kurset. 9 utsagn står igjen."
+    )
     verdicts = {item.id: item.verdict for item in result.items}
     assert verdicts["u04"] == verdicts["u08"] == "også mulig" and verdicts["u02"] == "ikke sortert"
 
@@ -109,17 +134,21 @@ def test_nothing_sorted_is_a_clear_message_not_an_error():
     assert result.summary().startswith("Du har ikke sortert noen av de 14 utsagnene ennå.")
 
 
-@pytest.mark.parametrize(("sorting", "expected"), [
-    ({"u01": "byråkratilogikk"}, "I feltet «utsagn 1»: «byråkratilogikk» er ikke en av logikkene"),
-    ({"u02": "x" * 500}, "for lang"),
-    ({"u99": "omsorg"}, "Utsagnet «u99» finnes ikke"),
-])
+@pytest.mark.parametrize(
+    ("sorting", "expected"),
+    [
+        ({"u01": "byråkratilogikk"}, "I feltet «utsagn 1»: «byråkratilogikk» er ikke en av logikkene"),
+        ({"u02": "x" * 500}, "for lang"),
+        ({"u99": "omsorg"}, "Utsagnet «u99» finnes ikke"),
+    ],
+)
 def test_bad_choices_get_norwegian_messages(sorting, expected):
     with pytest.raises(InputError, match=expected):
         carelogics.score(sorting, STATEMENTS)
 
 
 # -- profile ---------------------------------------------------------------------------------
+
 
 def test_profile_counts_the_sorted_statements_and_the_course_distribution():
     sorting = {"u01": "omsorg", "u02": "omsorg", "u03": "marked", "u04": "marked", "u05": "marked", "u06": "valg"}
@@ -138,6 +167,7 @@ def test_profile_chart_has_alt_text_with_the_numbers():
 
 
 # -- what the notebook shows and saves ------------------------------------------------------------
+
 
 def test_feedback_shows_sorted_statements_with_explanation_and_caveat():
     shown = carelogics.feedback(STATEMENTS, refleksjon="", u14="omsorg", u07="styring")._repr_html_()
@@ -162,8 +192,10 @@ def test_record_keeps_æøå_and_goes_into_the_project_file(tmp_path):
     assert len(rows) == 14 and rows[0]["mitt_valg"] == "Omsorgslogikk" and rows[0]["vurdering"] == "samme"
     assert rows[11]["vurdering"] == "også mulig" and rows[1]["mitt_valg"] == carelogics.UNSORTED
     assert record["tall"]["min_profil"] == {"omsorg": 1, "valg": 0, "styring": 1, "marked": 0}
-    path = workbook.save(workbook.with_section(workbook.new_project(), "verdier", record, "Logikker i praksis"),
-                         tmp_path / "mitt-prosjekt.json")
+    path = workbook.save(
+        workbook.with_section(workbook.new_project(), "verdier", record, "Logikker i praksis"),
+        tmp_path / "mitt-prosjekt.json",
+    )
     saved = json.loads(path.read_text(encoding="utf-8"))
     assert saved["seksjoner"]["verdier"]["innhold"]["felt"]["Refleksjon"].endswith("Æøå.")
 
@@ -182,6 +214,7 @@ def test_course_reading_and_logics_tables():
 
 
 # -- the widgets only wire up ------------------------------------------------------------------------
+
 
 def test_controls_drive_the_live_form():
     controls = editors.care_logic_controls(STATEMENTS)

@@ -11,8 +11,13 @@ import yaml
 
 from .conftest import ROOT
 
-THEMES = ["verdier-og-omsorgslogikker", "innovasjon-og-endringsledelse", "laerende-organisasjoner",
-          "samskaping", "teamarbeid-og-prosesser"]
+THEMES = [
+    "verdier-og-omsorgslogikker",
+    "innovasjon-og-endringsledelse",
+    "laerende-organisasjoner",
+    "samskaping",
+    "teamarbeid-og-prosesser",
+]
 BLOCK = re.compile(r"^(:{3,}|`{3,})\{(exercise|solution|code-cell)\}.*?^\1[ \t]*$", re.S | re.M)
 FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.S)
 
@@ -23,7 +28,9 @@ def chapter_pages(slug: str) -> list[str]:
     for part in toc["parts"]:
         for chapter in part.get("chapters", []):
             if chapter["file"] == f"book/{slug}":
-                return [chapter["file"]] + [s["file"] for s in chapter.get("sections", []) if s["file"].startswith("book/")]
+                return [chapter["file"]] + [
+                    s["file"] for s in chapter.get("sections", []) if s["file"].startswith("book/")
+                ]
     raise AssertionError(f"{slug} is not in _toc.yml")
 
 
@@ -31,8 +38,7 @@ def prose_words(text: str) -> int:
     """Words of prose: without front matter, code cells, exercises, solutions, directive options
     and fences, and with a citation or cross-reference role counted as one word."""
     text = BLOCK.sub("", FRONT_MATTER.sub("", text))
-    text = "\n".join(line for line in text.splitlines()
-                     if not re.match(r"\s*(:::|```|:[a-z-]+:)", line))
+    text = "\n".join(line for line in text.splitlines() if not re.match(r"\s*(:::|```|:[a-z-]+:)", line))
     text = re.sub(r"\{[a-z:]+\}`[^`]*`", "X", text)
     return len(re.findall(r"\w+", text))
 

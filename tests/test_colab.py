@@ -34,8 +34,9 @@ def fake_colab(monkeypatch, tmp_path):
 
 def _run_cell(monkeypatch, returncode=0):
     calls = []
-    monkeypatch.setattr(subprocess, "run", lambda args, **kw: (calls.append(args),
-                                                               types.SimpleNamespace(returncode=returncode))[1])
+    monkeypatch.setattr(
+        subprocess, "run", lambda args, **kw: (calls.append(args), types.SimpleNamespace(returncode=returncode))[1]
+    )
     exec(colab_cell.cell_source(), {})
     return calls
 
@@ -55,8 +56,16 @@ def test_outside_colab_the_cell_does_nothing(monkeypatch, capsys):
 
 def test_in_colab_the_cell_installs_the_package_from_the_configured_repository(fake_colab, monkeypatch, capsys):
     calls = _run_cell(monkeypatch)
-    assert calls == [[sys.executable, "-m", "pip", "install", "--quiet",
-                      "helseinnovasjon @ git+https://github.com/helseinnovasjon/kursbok@main"]]
+    assert calls == [
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "install",
+            "--quiet",
+            "helseinnovasjon @ git+https://github.com/helseinnovasjon/kursbok@main",
+        ]
+    ]
     out = capsys.readouterr().out
     assert "kurspakken er installert" in out and "midlertidig maskin hos Google" in out
     assert "colab.use_google_drive()" in out

@@ -17,17 +17,22 @@ def _site(root: Path) -> Path:
     (root / "_static" / "fonts").mkdir()
     (root / "_static" / "fonts" / "ikon.woff2").write_bytes(b"x")
     (root / "_static" / "basic.css").write_text(".basic{margin:0}\n", encoding="utf-8")
-    (root / "_static" / "styles" / "theme.css").write_text('@import "../basic.css";\n.theme{color:red}\n',
-                                                            encoding="utf-8")
-    (root / "_static" / "egen.css").write_text(".egen{background:url(fonts/ikon.woff2)}"
-                                               ".data{background:url(data:image/png;base64,AA==)}\n", encoding="utf-8")
+    (root / "_static" / "styles" / "theme.css").write_text(
+        '@import "../basic.css";\n.theme{color:red}\n', encoding="utf-8"
+    )
+    (root / "_static" / "egen.css").write_text(
+        ".egen{background:url(fonts/ikon.woff2)}.data{background:url(data:image/png;base64,AA==)}\n", encoding="utf-8"
+    )
     (root / "kapittel").mkdir()
     page = root / "kapittel" / "side.html"
-    page.write_text('<html><head>\n<link href="../_static/styles/theme.css?digest=1" rel="stylesheet" />\n'
-                    '<link rel="stylesheet" type="text/css" href="../_static/egen.css?v=2" />\n'
-                    '<link rel="stylesheet" href="../_static/egen.css" media="print" />\n'
-                    '<link rel="stylesheet" href="https://example.org/ekstern.css" />\n'
-                    "</head><body>Tekst</body></html>", encoding="utf-8")
+    page.write_text(
+        '<html><head>\n<link href="../_static/styles/theme.css?digest=1" rel="stylesheet" />\n'
+        '<link rel="stylesheet" type="text/css" href="../_static/egen.css?v=2" />\n'
+        '<link rel="stylesheet" href="../_static/egen.css" media="print" />\n'
+        '<link rel="stylesheet" href="https://example.org/ekstern.css" />\n'
+        "</head><body>Tekst</body></html>",
+        encoding="utf-8",
+    )
     return page
 
 
@@ -50,10 +55,13 @@ def test_a_page_gets_one_stylesheet_with_imports_written_out_and_urls_rebased(tm
 @pytest.mark.parametrize("name", [*PAGES, "search"])
 def test_every_page_of_the_book_loads_one_local_stylesheet(built_site, name):
     html = (built_site / f"{name}.html").read_text(encoding="utf-8")
-    head = html[:html.index("</head>")]
-    local = [href for href in re.findall(r'<link\b[^>]*rel="stylesheet"[^>]*href="([^"]+)"', head)
-             + re.findall(r'<link\b[^>]*href="([^"]+)"[^>]*rel="stylesheet"', head)
-             if not href.startswith(("http:", "https:", "//"))]
+    head = html[: html.index("</head>")]
+    local = [
+        href
+        for href in re.findall(r'<link\b[^>]*rel="stylesheet"[^>]*href="([^"]+)"', head)
+        + re.findall(r'<link\b[^>]*href="([^"]+)"[^>]*rel="stylesheet"', head)
+        if not href.startswith(("http:", "https:", "//"))
+    ]
     assert len(local) == 1 and "_static/styles/kursbok-" in local[0], local
     css = (built_site / name).parent.joinpath(local[0]).resolve().read_text(encoding="utf-8")
     assert "@import" not in css and ".bd-header" in css and ".hi-kjor-interaktivt" in css

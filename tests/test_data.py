@@ -28,6 +28,7 @@ SCHEMA = {
 
 # -- the data package -------------------------------------------------------------------
 
+
 def test_datapackage_validates_with_frictionless():
     report = Package(str(DATA / "datapackage.json")).validate()
     assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])
@@ -58,6 +59,7 @@ def test_package_loader_reads_every_resource(res):
 
 
 # -- the loader on good input ------------------------------------------------------------
+
 
 def test_reads_norwegian_excel_semicolons_decimal_comma_and_cp1252(tmp_path):
     path = tmp_path / "tromsø.csv"
@@ -94,6 +96,7 @@ def test_ssb_symbols_become_missing_or_zero():
 
 
 # -- the loader on bad input: one clear Norwegian message each ---------------------------
+
 
 def message(excinfo) -> str:
     return str(excinfo.value)

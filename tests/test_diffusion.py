@@ -15,6 +15,7 @@ PARAMETERS = [(0.03, 0.38), (0.01, 0.15), (0.016, 0.304), (0.2, 0.1), (0.05, 0.0
 
 def _rk4(p: float, q: float, horizon: float, step: float = 0.01) -> tuple[np.ndarray, np.ndarray]:
     """Integrate dF/dt = (p + qF)(1 − F), F(0) = 0, with the classical Runge–Kutta method."""
+
     def slope(f):
         return (p + q * f) * (1 - f)
 
@@ -43,7 +44,8 @@ def test_rate_is_the_derivative_of_the_share(p, q):
     assert np.allclose(diffusion.bass_rate(t, p, q), (p + q * share) * (1 - share), atol=1e-12)
     h = 1e-5
     numeric = (diffusion.bass_share(t + h, p, q) - diffusion.bass_share(np.maximum(t - h, 0), p, q)) / (
-        t + h - np.maximum(t - h, 0))
+        t + h - np.maximum(t - h, 0)
+    )
     assert np.allclose(diffusion.bass_rate(t[1:], p, q), numeric[1:], atol=1e-7)
 
 
@@ -78,14 +80,17 @@ def test_discrete_form_is_bass_1969_and_converges_to_the_closed_form():
     assert errors[0] / errors[1] == pytest.approx(10, rel=0.3)  # first order: error ∝ step
 
 
-@pytest.mark.parametrize(("p", "q", "expected"), [
-    (0, 0.3, "p må være større enn 0"),
-    (-0.01, 0.3, "p må være større enn 0"),
-    (0.03, -0.1, "q kan ikke være negativ"),
-    (1.5, 0.3, "kan ikke være større enn 1"),
-    ("tre", 0.3, "«tre» er ikke et tall"),
-    (float("nan"), 0.3, "ikke endelig"),
-])
+@pytest.mark.parametrize(
+    ("p", "q", "expected"),
+    [
+        (0, 0.3, "p må være større enn 0"),
+        (-0.01, 0.3, "p må være større enn 0"),
+        (0.03, -0.1, "q kan ikke være negativ"),
+        (1.5, 0.3, "kan ikke være større enn 1"),
+        ("tre", 0.3, "«tre» er ikke et tall"),
+        (float("nan"), 0.3, "ikke endelig"),
+    ],
+)
 def test_bad_parameters_give_norwegian_messages(p, q, expected):
     with pytest.raises(InputError, match=expected):
         diffusion.bass_share(5, p, q)
@@ -108,10 +113,18 @@ def test_rogers_categories_are_slices_of_the_normal_curve():
     assert table["til_prosent"].iloc[1] == pytest.approx(15.8655, abs=1e-4)
 
 
-@pytest.mark.parametrize(("share", "category"), [
-    (1, "Innovatører"), (2.5, "Innovatører"), (8, "Tidlige ibruktakere"), (24, "Tidlig flertall"),
-    (50, "Tidlig flertall"), (70, "Sent flertall"), (99, "Etternølere"),
-])
+@pytest.mark.parametrize(
+    ("share", "category"),
+    [
+        (1, "Innovatører"),
+        (2.5, "Innovatører"),
+        (8, "Tidlige ibruktakere"),
+        (24, "Tidlig flertall"),
+        (50, "Tidlig flertall"),
+        (70, "Sent flertall"),
+        (99, "Etternølere"),
+    ],
+)
 def test_category_at(share, category):
     assert diffusion.category_at(share) == category
 

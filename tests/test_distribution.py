@@ -35,8 +35,18 @@ NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
 WHEELHOUSE = Path(os.environ.get("HELSEINNOVASJON_WHEELHOUSE") or ROOT / ".venv" / "wheelhouse")
 BASE_PYTHON = getattr(sys, "_base_executable", sys.executable)
 TESTED_PYTHON = "3.11"
-BUILD_AND_TEST_TOOLS = {"jupyter-book", "sphinx", "myst-nb", "playwright", "pytest", "nbmake", "frictionless",
-                        "axe-playwright-python", "sphinx-book-theme", "pytest-xdist"}
+BUILD_AND_TEST_TOOLS = {
+    "jupyter-book",
+    "sphinx",
+    "myst-nb",
+    "playwright",
+    "pytest",
+    "nbmake",
+    "frictionless",
+    "axe-playwright-python",
+    "sphinx-book-theme",
+    "pytest-xdist",
+}
 
 
 def pins(path: Path) -> dict[str, str]:
@@ -63,8 +73,11 @@ def project() -> dict:
 
 def clean_env(**extra: str) -> dict[str, str]:
     """The environment without anything that would put the source tree or a teacher's data on the path."""
-    env = {k: v for k, v in os.environ.items()
-           if k not in ("PYTHONPATH", "HELSEINNOVASJON_DATA", "VIRTUAL_ENV", "PYTHONHOME")}
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("PYTHONPATH", "HELSEINNOVASJON_DATA", "VIRTUAL_ENV", "PYTHONHOME")
+    }
     return {**env, **extra}
 
 
@@ -80,7 +93,9 @@ def test_declared_dependencies_are_what_the_package_imports():
             elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
                 imported.add(node.module.split(".")[0])
     # google.colab exists only inside Google Colab, which provides it (helseinnovasjon.colab).
-    third_party = {name for name in imported - set(sys.stdlib_module_names) if name not in ("helseinnovasjon", "google")}
+    third_party = {
+        name for name in imported - set(sys.stdlib_module_names) if name not in ("helseinnovasjon", "google")
+    }
     owners = metadata.packages_distributions()
     needed = {normal(owners[name][0]) for name in third_party}
     declared = {normal(requirement) for requirement in project()["dependencies"]}
@@ -89,8 +104,9 @@ def test_declared_dependencies_are_what_the_package_imports():
 
 
 def test_requirement_sets_are_separate_and_agree_on_versions():
-    run, build, test = (pins(ROOT / name) for name in ("requirements-run.txt", "requirements-build.txt",
-                                                       "requirements.txt"))
+    run, build, test = (
+        pins(ROOT / name) for name in ("requirements-run.txt", "requirements-build.txt", "requirements.txt")
+    )
     assert {"jupyterlab", "ipykernel", "jupyterquiz", "pandas", "matplotlib", "ipywidgets"} <= set(run)
     assert not BUILD_AND_TEST_TOOLS & set(run), "a participant's environment has no build or test tools"
     assert {"jupyter-book", "sphinx"} <= set(build) and not {"pytest", "playwright", "jupyterlab"} & set(build)
@@ -112,15 +128,21 @@ def test_binder_file_set_pins_the_tested_python_and_the_run_set():
     assert f"{sys.version_info[0]}.{sys.version_info[1]}" == TESTED_PYTHON, "the tests run on the pinned Python"
     workflow = (ROOT / ".github/workflows/publiser.yml").read_text(encoding="utf-8")
     assert f'python-version: "{TESTED_PYTHON}"' in workflow
-    lines = [line for line in (binder / "requirements.txt").read_text(encoding="utf-8").splitlines()
-             if line and not line.startswith("#")]
+    lines = [
+        line
+        for line in (binder / "requirements.txt").read_text(encoding="utf-8").splitlines()
+        if line and not line.startswith("#")
+    ]
     assert lines == ["-r ../requirements-run.txt", "."]
 
 
 def test_starters_exist_for_every_platform_and_are_executable_where_needed():
     start = ROOT / "start"
-    windows, mac, linux = (start / "Start kursboka (Windows).cmd", start / "Start kursboka (macOS).command",
-                           start / "start-kursboka-linux.sh")
+    windows, mac, linux = (
+        start / "Start kursboka (Windows).cmd",
+        start / "Start kursboka (macOS).command",
+        start / "start-kursboka-linux.sh",
+    )
     for path in (windows, mac, linux, start / "kursboka.py"):
         assert path.is_file(), path
     assert os.access(mac, os.X_OK) and os.access(linux, os.X_OK)
@@ -146,8 +168,10 @@ def test_starters_exist_for_every_platform_and_are_executable_where_needed():
 
 def need_wheelhouse() -> Path:
     if not (WHEELHOUSE / ".complete").exists():
-        pytest.fail(f"No wheelhouse in {WHEELHOUSE}: run `make test` (it fills it once with pip wheel), "
-                    "or set HELSEINNOVASJON_WHEELHOUSE")
+        pytest.fail(
+            f"No wheelhouse in {WHEELHOUSE}: run `make test` (it fills it once with pip wheel), "
+            "or set HELSEINNOVASJON_WHEELHOUSE"
+        )
     return WHEELHOUSE
 
 
@@ -164,8 +188,19 @@ def fresh_venv(where: Path) -> Path:
 
 
 def offline_pip(python: Path, wheelhouse: Path) -> list:
-    return [python, "-m", "pip", "--disable-pip-version-check", "--isolated", "install", "--quiet",
-            "--no-compile", "--no-index", "--find-links", wheelhouse]
+    return [
+        python,
+        "-m",
+        "pip",
+        "--disable-pip-version-check",
+        "--isolated",
+        "install",
+        "--quiet",
+        "--no-compile",
+        "--no-index",
+        "--find-links",
+        wheelhouse,
+    ]
 
 
 def build_distribution(source: Path, outdir: Path) -> tuple[Path, Path]:
@@ -177,8 +212,11 @@ def build_distribution(source: Path, outdir: Path) -> tuple[Path, Path]:
 
 def copy_course_files(target: Path) -> Path:
     """What a participant unpacks: the notebooks and the quiz files one of them reads."""
-    shutil.copytree(ROOT / "notebooks", target / "notebooks", ignore=shutil.ignore_patterns(
-        ".ipynb_checkpoints", "mitt-prosjekt.json*"))
+    shutil.copytree(
+        ROOT / "notebooks",
+        target / "notebooks",
+        ignore=shutil.ignore_patterns(".ipynb_checkpoints", "mitt-prosjekt.json*"),
+    )
     shutil.copytree(ROOT / "book" / "quiz", target / "book" / "quiz")
     return target / "notebooks"
 
@@ -188,21 +226,54 @@ def run_notebooks(python: Path, folder: Path, tmp_path: Path) -> None:
     kernels = tmp_path / "jupyter" / "kernels" / "kurs"
     kernels.mkdir(parents=True)
     (kernels / "kernel.json").write_text(
-        json.dumps({"argv": [str(python), "-m", "ipykernel_launcher", "-f", "{connection_file}"],
-                    "display_name": "kurs", "language": "python"}), encoding="utf-8")
-    env = clean_env(JUPYTER_PATH=str(tmp_path / "jupyter"),
-                    HELSEINNOVASJON_PROSJEKT=str(tmp_path / "mitt-prosjekt.json"))
+        json.dumps(
+            {
+                "argv": [str(python), "-m", "ipykernel_launcher", "-f", "{connection_file}"],
+                "display_name": "kurs",
+                "language": "python",
+            }
+        ),
+        encoding="utf-8",
+    )
+    env = clean_env(
+        JUPYTER_PATH=str(tmp_path / "jupyter"), HELSEINNOVASJON_PROSJEKT=str(tmp_path / "mitt-prosjekt.json")
+    )
     done = subprocess.run(
-        [sys.executable, "-m", "pytest", "--nbmake", "--nbmake-kernel=kurs", "--nbmake-timeout=300", "-q",
-         "-p", "no:cacheprovider", "-o", "addopts=", "--rootdir", folder.parent, folder],
-        cwd=folder.parent, env=env, capture_output=True, text=True, timeout=900)
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            "--nbmake",
+            "--nbmake-kernel=kurs",
+            "--nbmake-timeout=300",
+            "-q",
+            "-p",
+            "no:cacheprovider",
+            "-o",
+            "addopts=",
+            "--rootdir",
+            folder.parent,
+            folder,
+        ],
+        cwd=folder.parent,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=900,
+    )
     assert done.returncode == 0, done.stdout[-4000:] + done.stderr[-2000:]
     assert f"{len(NOTEBOOKS)} passed" in done.stdout, done.stdout[-2000:]
 
 
 def where_is_the_package(python: Path, cwd: Path) -> tuple[Path, Path]:
-    done = run([python, "-c", "import helseinnovasjon, helseinnovasjon.data as d; "
-                "print(helseinnovasjon.__file__); print(d.DATA_DIR)"], cwd=cwd)
+    done = run(
+        [
+            python,
+            "-c",
+            "import helseinnovasjon, helseinnovasjon.data as d; print(helseinnovasjon.__file__); print(d.DATA_DIR)",
+        ],
+        cwd=cwd,
+    )
     module, data_dir = done.stdout.strip().splitlines()
     return Path(module), Path(data_dir)
 
@@ -225,8 +296,9 @@ def old_version_wheel(tmp_path: Path) -> Path:
         shutil.copy2(ROOT / name, source / name)
     shutil.copytree(ROOT / "helseinnovasjon", source / "helseinnovasjon", ignore=shutil.ignore_patterns("__pycache__"))
     toml = source / "pyproject.toml"
-    toml.write_text(re.sub(r'(?m)^version = ".*"$', 'version = "0.0.1"', toml.read_text(encoding="utf-8")),
-                    encoding="utf-8")
+    toml.write_text(
+        re.sub(r'(?m)^version = ".*"$', 'version = "0.0.1"', toml.read_text(encoding="utf-8")), encoding="utf-8"
+    )
     plan = source / "helseinnovasjon" / "datasets" / "kursplan.csv"
     plan.write_text(plan.read_text(encoding="utf-8").replace("Oppstart", "GAMMEL"), encoding="utf-8")
     (source / "helseinnovasjon" / "datasets" / "utgaatt.csv").write_text("a\n1\n", encoding="utf-8")
@@ -252,11 +324,15 @@ def test_binder_install_then_the_wheel_over_an_old_copy_runs_every_notebook_outs
     data_files = sorted(p.name for p in (ROOT / "helseinnovasjon" / "datasets").iterdir() if p.is_file())
     with zipfile.ZipFile(wheel) as archive:  # built from the sdist, so the sdist has the data too
         names = set(archive.namelist())
-        requires = [line.split(":", 1)[1].strip() for line in
-                    archive.read(next(n for n in names if n.endswith("METADATA"))).decode().splitlines()
-                    if line.startswith("Requires-Dist:")]
-        assert archive.read("helseinnovasjon/datasets/datapackage.json") == \
-            (ROOT / "helseinnovasjon/datasets/datapackage.json").read_bytes()
+        requires = [
+            line.split(":", 1)[1].strip()
+            for line in archive.read(next(n for n in names if n.endswith("METADATA"))).decode().splitlines()
+            if line.startswith("Requires-Dist:")
+        ]
+        assert (
+            archive.read("helseinnovasjon/datasets/datapackage.json")
+            == (ROOT / "helseinnovasjon/datasets/datapackage.json").read_bytes()
+        )
     assert {f"helseinnovasjon/datasets/{name}" for name in data_files} <= names
     assert not any(n.startswith(("tests/", "bookbuild/", "notebooks/")) for n in names)
     assert {normal(r) for r in requires if "extra ==" not in r} == {normal(d) for d in project()["dependencies"]}
@@ -297,28 +373,37 @@ def starter_copy(tmp_path: Path) -> Path:
     """The course as a participant unpacks it, in a folder with spaces and æøå."""
     root = tmp_path / "Mine filer" / "Kursbok – høst æøå"
     for item in ("start", "notebooks", "helseinnovasjon", "book/quiz"):
-        shutil.copytree(ROOT / item, root / item, ignore=shutil.ignore_patterns(
-            "__pycache__", ".ipynb_checkpoints", "mitt-prosjekt.json*"))
+        shutil.copytree(
+            ROOT / item,
+            root / item,
+            ignore=shutil.ignore_patterns("__pycache__", ".ipynb_checkpoints", "mitt-prosjekt.json*"),
+        )
     for name in ("pyproject.toml", "README.md", "requirements-run.txt"):
         shutil.copy2(ROOT / name, root / name)
     return root
 
 
 def start(root: Path, env: dict, *args: str) -> subprocess.CompletedProcess:
-    return subprocess.run(["bash", str(root / "start" / "start-kursboka-linux.sh"), *args], env=env,
-                          capture_output=True, text=True, timeout=900, stdin=subprocess.DEVNULL)
+    return subprocess.run(
+        ["bash", str(root / "start" / "start-kursboka-linux.sh"), *args],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=900,
+        stdin=subprocess.DEVNULL,
+    )
 
 
 def pip_env(tmp_path: Path, *, index: str | None, wheelhouse: Path | None) -> dict[str, str]:
     """pip with no configuration file, and either the wheelhouse or a dead index (no network)."""
     env = {k: v for k, v in clean_env().items() if not k.startswith("PIP_")}
-    env.update(PIP_CONFIG_FILE=os.devnull, PIP_NO_COMPILE="1", KURSBOKA_INGEN_PAUSE="1",
-               HOME=str(tmp_path / "home"))
+    env.update(PIP_CONFIG_FILE=os.devnull, PIP_NO_COMPILE="1", KURSBOKA_INGEN_PAUSE="1", HOME=str(tmp_path / "home"))
     if wheelhouse:
         env.update(PIP_NO_INDEX="1", PIP_FIND_LINKS=str(wheelhouse))
     else:
-        env.update(PIP_INDEX_URL=index or "http://127.0.0.1:9/simple", PIP_RETRIES="0", PIP_TIMEOUT="3",
-                   PIP_NO_CACHE_DIR="1")
+        env.update(
+            PIP_INDEX_URL=index or "http://127.0.0.1:9/simple", PIP_RETRIES="0", PIP_TIMEOUT="3", PIP_NO_CACHE_DIR="1"
+        )
     return env
 
 
@@ -354,7 +439,8 @@ def test_linux_starter_without_network_leaves_no_environment_then_builds_one_and
 
     # A new version of the course folder without network: the old environment is kept and used.
     (root / "helseinnovasjon" / "datasets" / "kursplan.csv").write_text(
-        (ROOT / "helseinnovasjon/datasets/kursplan.csv").read_text(encoding="utf-8") + "\n", encoding="utf-8")
+        (ROOT / "helseinnovasjon/datasets/kursplan.csv").read_text(encoding="utf-8") + "\n", encoding="utf-8"
+    )
     update = start(root, {**pip_env(tmp_path, index=None, wheelhouse=None), "PATH": path}, "--bare-ferdig")
     assert update.returncode == 0 and "forrige gang" in update.stdout, update.stdout
     assert sorted(p.name for p in root.glob(".kursmiljo*")) == [".kursmiljo"]
@@ -370,13 +456,19 @@ def test_linux_starter_says_in_norwegian_when_python_is_missing_or_too_old(tmp_p
     if version:
         fake = bin_dir / "python3"
         major, minor = version.split(".")[:2]
-        fake.write_text("#!/bin/bash\n"
-                        f'case "$*" in *"< (3, 11)"*) exit 1;; *version_info*) echo "{major}.{minor}";; esac\n',
-                        encoding="utf-8")
+        fake.write_text(
+            f'#!/bin/bash\ncase "$*" in *"< (3, 11)"*) exit 1;; *version_info*) echo "{major}.{minor}";; esac\n',
+            encoding="utf-8",
+        )
         fake.chmod(0o755)
-    done = subprocess.run([str(bin_dir / "bash"), str(root / "start" / "start-kursboka-linux.sh")],
-                          env={"PATH": str(bin_dir), "HOME": str(tmp_path), "KURSBOKA_INGEN_PAUSE": "1"},
-                          capture_output=True, text=True, timeout=60, stdin=subprocess.DEVNULL)
+    done = subprocess.run(
+        [str(bin_dir / "bash"), str(root / "start" / "start-kursboka-linux.sh")],
+        env={"PATH": str(bin_dir), "HOME": str(tmp_path), "KURSBOKA_INGEN_PAUSE": "1"},
+        capture_output=True,
+        text=True,
+        timeout=60,
+        stdin=subprocess.DEVNULL,
+    )
     assert done.returncode == 1
     expected = "for gammel (versjon 3.9)" if version else "Fant ikke Python"
     assert expected in done.stdout and "3.11" in done.stdout, done.stdout + done.stderr
@@ -398,8 +490,10 @@ def test_binder_button_opens_that_notebook_in_jupyterlab(built_site, path):
     assert config["repository"].get("path_to_book", "") == ""
     page = (built_site / "notebooks" / f"{path.stem}.html").read_text(encoding="utf-8")
     links = set(re.findall(r'href="(https://mybinder\.org/[^"]*)"', page))
-    expected = (f"{config['launch_buttons']['binderhub_url'].rstrip('/')}/v2/gh/{org}/{repo}/"
-                f"{config['repository']['branch']}?urlpath=lab/tree/notebooks/{path.name}")
+    expected = (
+        f"{config['launch_buttons']['binderhub_url'].rstrip('/')}/v2/gh/{org}/{repo}/"
+        f"{config['repository']['branch']}?urlpath=lab/tree/notebooks/{path.name}"
+    )
     assert links == {expected}
     target = unquote(urlsplit(expected).query.removeprefix("urlpath=lab/tree/"))
     assert (ROOT / target).is_file()

@@ -23,7 +23,9 @@ def _solution_sentences() -> list[str]:
     """The first sentence of every solution in the chapters."""
     sentences = []
     for path in SOLUTIONS:
-        for body in re.findall(r":::\{solution\}[^\n]*\n(?::[^\n]*\n)*\n(.*?)\n:::", path.read_text(encoding="utf-8"), re.S):
+        for body in re.findall(
+            r":::\{solution\}[^\n]*\n(?::[^\n]*\n)*\n(.*?)\n:::", path.read_text(encoding="utf-8"), re.S
+        ):
             sentence = body.strip().split(". ")[0][:60]
             if not re.search(r"[{}`*\[\]<>«»_]", sentence):  # plain text: shown verbatim in the teacher edition
                 sentences.append(sentence)
@@ -63,8 +65,13 @@ def test_student_site_has_no_solution_text(built_site):
     teacher_text = "".join(p.read_text(encoding="utf-8") for p in built_site.glob("book/*.html"))
     assert all(s in teacher_text for s in sentences), "the teacher edition shows the solutions"
 
-    done = subprocess.run([sys.executable, str(ROOT / "scripts/build_edition.py"), "student"], cwd=ROOT,
-                          capture_output=True, text=True, timeout=900)
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "scripts/build_edition.py"), "student"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=900,
+    )
     assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
     site = ROOT / "_build/student/_build/html"
     student_text = "".join(p.read_text(encoding="utf-8") for p in site.glob("**/*.html"))
@@ -93,9 +100,17 @@ def test_student_site_has_no_solution_text(built_site):
 
 
 def test_student_toc_leaves_out_teacher_pages():
-    toc = {"root": "book/index", "parts": [{"chapters": [
-        {"file": "book/for-laerere", "sections": [{"file": "book/laererveiledning"}]},
-        {"file": "book/laererveiledning"}]}]}
+    toc = {
+        "root": "book/index",
+        "parts": [
+            {
+                "chapters": [
+                    {"file": "book/for-laerere", "sections": [{"file": "book/laererveiledning"}]},
+                    {"file": "book/laererveiledning"},
+                ]
+            }
+        ],
+    }
     student = build_edition.edition_toc(toc, "student")
     assert student["parts"][0]["chapters"] == [{"file": "book/for-laerere"}]
     assert build_edition.edition_toc(toc, "teacher") == toc

@@ -76,9 +76,18 @@ def test_every_meeting_has_an_honest_workload_estimate(name):
     assert 30 <= sum(hours) <= 60
     # a theme chapter is estimated at two hours of reading, not the old «about one hour»
     plan = data.load_table(name)
-    chapters = plan[(plan["type"] == "les") & plan["ref"].isin(
-        ["book/verdier-og-omsorgslogikker", "book/innovasjon-og-endringsledelse", "book/laerende-organisasjoner",
-         "book/samskaping", "book/teamarbeid-og-prosesser"])]
+    chapters = plan[
+        (plan["type"] == "les")
+        & plan["ref"].isin(
+            [
+                "book/verdier-og-omsorgslogikker",
+                "book/innovasjon-og-endringsledelse",
+                "book/laerende-organisasjoner",
+                "book/samskaping",
+                "book/teamarbeid-og-prosesser",
+            ]
+        )
+    ]
     assert (chapters["timer"] >= 2).all()
 
 
@@ -86,8 +95,11 @@ def test_every_meeting_has_an_honest_workload_estimate(name):
 def test_every_reference_exists_in_the_repository(name):
     """A quick check without Sphinx; the build checks the same against the built book."""
     plan = data.load_table(name)
-    labels = {m.lower() for path in (ROOT / "book").glob("*.md")
-              for m in re.findall(r"^:label:\s*(\S+)", path.read_text(encoding="utf-8"), flags=re.M)}
+    labels = {
+        m.lower()
+        for path in (ROOT / "book").glob("*.md")
+        for m in re.findall(r"^:label:\s*(\S+)", path.read_text(encoding="utf-8"), flags=re.M)
+    }
     for row in plan.itertuples(index=False):
         if row.type == "oppgave":
             assert row.ref.lower() in labels, row.ref
@@ -97,13 +109,15 @@ def test_every_reference_exists_in_the_repository(name):
 
 
 def test_plan_weeks_groups_rows_by_meeting_and_sums_hours():
-    plan = pd.DataFrame({
-        "uke": [36, 36, 39, 4],
-        "tema": ["A", "A", "B", "C"],
-        "type": ["les", "kjør", "oppgave", "kjør"],
-        "ref": ["book/x", "notebooks/y", "oppg-z", "notebooks/y"],
-        "timer": [1.0, 0.5, 0.5, float("nan")],
-    })
+    plan = pd.DataFrame(
+        {
+            "uke": [36, 36, 39, 4],
+            "tema": ["A", "A", "B", "C"],
+            "type": ["les", "kjør", "oppgave", "kjør"],
+            "ref": ["book/x", "notebooks/y", "oppg-z", "notebooks/y"],
+            "timer": [1.0, 0.5, 0.5, float("nan")],
+        }
+    )
     entries = sphinxext.plan_weeks(plan)
     assert [(e["uke"], e["tema"], e["timer"]) for e in entries] == [(36, "A", 1.5), (39, "B", 0.5), (4, "C", 0.0)]
     assert entries[0]["refs"] == {"les": ["book/x"], "kjør": ["notebooks/y"], "oppgave": []}
@@ -114,5 +128,7 @@ def test_plan_weeks_groups_rows_by_meeting_and_sums_hours():
 def test_plan_problems_name_the_plan_file():
     plan = pd.DataFrame({"uke": [3], "tema": ["A"], "type": ["kjør"], "ref": ["notebooks/finnes-ikke"]})
     problems = sphinxext.plan_problems(plan, docs=set(), labels=set(), source="datasets/kursplan_videreutdanning.csv")
-    assert problems == ["datasets/kursplan_videreutdanning.csv, linje 2 (uke 3): «notebooks/finnes-ikke» finnes ikke "
-                        "i boka. Sjekk stavemåten (uten .md eller .ipynb) og at siden står i _toc.yml."]
+    assert problems == [
+        "datasets/kursplan_videreutdanning.csv, linje 2 (uke 3): «notebooks/finnes-ikke» finnes ikke "
+        "i boka. Sjekk stavemåten (uten .md eller .ipynb) og at siden står i _toc.yml."
+    ]

@@ -26,12 +26,17 @@ def small_site(tmp_path_factory):
     (src / "notebooks").mkdir()
     notebook = json.loads((ROOT / "notebooks" / "prosjektfilen.ipynb").read_text(encoding="utf-8"))
     (src / "notebooks" / "prosjektfilen.ipynb").write_text(json.dumps(notebook), encoding="utf-8")
-    (src / "kapittel.md").write_text("---\njupytext:\n  text_representation:\n    format_name: myst\n"
-                                     "kernelspec:\n  name: python3\n  display_name: Python 3\n---\n"
-                                     "# Et kapittel\n\n```{code-cell} python\n1 + 1\n```\n", encoding="utf-8")
-    (src / "index.md").write_text("# Forside\n\n```{toctree}\nkapittel\nnotebooks/prosjektfilen\n```\n",
-                                  encoding="utf-8")
-    (src / "conf.py").write_text(f'''
+    (src / "kapittel.md").write_text(
+        "---\njupytext:\n  text_representation:\n    format_name: myst\n"
+        "kernelspec:\n  name: python3\n  display_name: Python 3\n---\n"
+        "# Et kapittel\n\n```{code-cell} python\n1 + 1\n```\n",
+        encoding="utf-8",
+    )
+    (src / "index.md").write_text(
+        "# Forside\n\n```{toctree}\nkapittel\nnotebooks/prosjektfilen\n```\n", encoding="utf-8"
+    )
+    (src / "conf.py").write_text(
+        f'''
 import sys
 sys.path.insert(0, {str(ROOT)!r})
 extensions = ["myst_nb", "sphinx_book_theme", "bookbuild.launch"]
@@ -45,18 +50,29 @@ html_theme_options = {{
     "launch_buttons": {{"notebook_interface": "jupyterlab", "binderhub_url": "https://mybinder.org",
                         "jupyterhub_url": "{HUB}", "colab_url": "https://colab.research.google.com"}},
 }}
-''', encoding="utf-8")
+''',
+        encoding="utf-8",
+    )
     out = src / "_build" / "html"
     env = {**os.environ, "HELSEINNOVASJON_PROSJEKT": str(src / "ingen" / "mitt-prosjekt.json")}
-    run = subprocess.run([sys.executable, "-m", "sphinx", "-q", "-b", "html", str(src), str(out)],
-                         capture_output=True, text=True, timeout=300, env=env)
+    run = subprocess.run(
+        [sys.executable, "-m", "sphinx", "-q", "-b", "html", str(src), str(out)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env=env,
+    )
     assert run.returncode == 0, run.stderr[-3000:]
     return out
 
 
 def _links(page: str) -> dict[str, str]:
-    return {text.strip(): href for href, text in
-            re.findall(r'<a href="([^"]+)"[^>]*>.*?<span class="btn__text-container">([^<]+)</span>', page, re.S)}
+    return {
+        text.strip(): href
+        for href, text in re.findall(
+            r'<a href="([^"]+)"[^>]*>.*?<span class="btn__text-container">([^<]+)</span>', page, re.S
+        )
+    }
 
 
 def test_the_jupyterhub_link_pulls_the_repository_and_opens_the_notebook(small_site):
@@ -64,8 +80,11 @@ def test_the_jupyterhub_link_pulls_the_repository_and_opens_the_notebook(small_s
     hub = links["JupyterHub (skolens server)"]
     assert hub.startswith(f"{HUB}/hub/user-redirect/git-pull?")
     query = parse_qs(urlsplit(hub).query)
-    assert query == {"repo": ["https://github.com/helseinnovasjon/kursbok"], "branch": ["main"],
-                     "urlpath": ["lab/tree/kursbok/notebooks/prosjektfilen.ipynb"]}
+    assert query == {
+        "repo": ["https://github.com/helseinnovasjon/kursbok"],
+        "branch": ["main"],
+        "urlpath": ["lab/tree/kursbok/notebooks/prosjektfilen.ipynb"],
+    }
 
 
 def test_launch_entries_say_what_they_mean_for_privacy(small_site):
@@ -87,8 +106,11 @@ def test_a_notebook_page_offers_one_zip_that_has_everything_it_needs(small_site)
     with zipfile.ZipFile(small_site / "_downloads" / "notatboker" / "prosjektfilen.zip") as archive:
         names = set(archive.namelist())
         readme = archive.read("prosjektfilen/LES-MEG.md").decode("utf-8")
-    assert {"prosjektfilen/notebooks/prosjektfilen.ipynb", "prosjektfilen/requirements-run.txt",
-            "prosjektfilen/LES-MEG.md"} <= names
+    assert {
+        "prosjektfilen/notebooks/prosjektfilen.ipynb",
+        "prosjektfilen/requirements-run.txt",
+        "prosjektfilen/LES-MEG.md",
+    } <= names
     assert any(re.fullmatch(r"prosjektfilen/helseinnovasjon-[\d.]+-py3-none-any\.whl", n) for n in names)
     assert any(n.startswith("prosjektfilen/start/") for n in names)
     assert "# Prosjektfilen din" in readme and "Start kursboka (Windows).cmd" in readme

@@ -19,8 +19,20 @@ import pytest
 
 PACKAGE = Path(__file__).resolve().parent.parent / "helseinnovasjon"
 BASE = {"errors", "formatting", "textfiles", "sections", "data", "plotting", "workbook"}
-TOPIC = {"barriers", "benefits", "carelogics", "demand", "diffusion", "participation", "planning", "projection",
-         "runchart", "ssb", "stakeholders", "surveys"}
+TOPIC = {
+    "barriers",
+    "benefits",
+    "carelogics",
+    "demand",
+    "diffusion",
+    "participation",
+    "planning",
+    "projection",
+    "runchart",
+    "ssb",
+    "stakeholders",
+    "surveys",
+}
 NOTEBOOK = {"ui", "editors", "resume", "report", "checks", "colab"}
 STDLIB_ONLY = {"errors", "formatting", "textfiles", "sections", "workbook"}
 WIDGETS = {"ipywidgets", "IPython", "traitlets"}

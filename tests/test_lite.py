@@ -37,9 +37,11 @@ KERNEL_START_S = 180  # a first start on a busy 2-core CI machine; a laptop need
 
 # -- the built files ---------------------------------------------------------------------------
 
+
 def _button(page_html: str) -> re.Match | None:
-    return re.search(r'<a class="hi-lite-knapp" href="([^"]+)" target="_blank" rel="noopener"[^>]*>([^<]+)</a>',
-                     page_html)
+    return re.search(
+        r'<a class="hi-lite-knapp" href="([^"]+)" target="_blank" rel="noopener"[^>]*>([^<]+)</a>', page_html
+    )
 
 
 def test_every_notebook_page_has_the_button_to_its_own_notebook(built_site):
@@ -110,6 +112,7 @@ def test_the_package_wheel_carries_its_data(built_site):
 
 # -- in Chromium -------------------------------------------------------------------------------
 
+
 class _Quiet(http.server.SimpleHTTPRequestHandler):
     def log_message(self, *args) -> None:
         pass
@@ -174,12 +177,14 @@ def run_python(page, code: str, timeout_s: float = KERNEL_START_S) -> str:
         page.wait_for_timeout(3000)
 
 
-WRITE = ("import json, os\n"
-         "os.makedirs('/drive', exist_ok=True)\n"
-         "tmp = '{path}.tmp'\n"
-         "open(tmp, 'w', encoding='utf-8').write(json.dumps({{'tittel': '{marker}'}}, ensure_ascii=False))\n"
-         "os.replace(tmp, '{path}')\n"
-         "print('skrevet', os.path.getsize('{path}'))")
+WRITE = (
+    "import json, os\n"
+    "os.makedirs('/drive', exist_ok=True)\n"
+    "tmp = '{path}.tmp'\n"
+    "open(tmp, 'w', encoding='utf-8').write(json.dumps({{'tittel': '{marker}'}}, ensure_ascii=False))\n"
+    "os.replace(tmp, '{path}')\n"
+    "print('skrevet', os.path.getsize('{path}'))"
+)
 READ = "print(open('{path}', encoding='utf-8').read())"
 
 

@@ -53,6 +53,8 @@ def test_follows_the_notebook_conventions(path):
     text = "".join("".join(c["source"]) for c in notebook["cells"] if c["cell_type"] == "markdown")
     assert "Oppgave 1" in text, "exercises are numbered"
     # The Colab set-up cell is the one exception: it runs before the package exists (tests/test_colab.py).
-    code = ["".join(c["source"]) for c in notebook["cells"] if c["cell_type"] == "code" and c.get("id") != "colab-oppsett"]
+    code = [
+        "".join(c["source"]) for c in notebook["cells"] if c["cell_type"] == "code" and c.get("id") != "colab-oppsett"
+    ]
     assert all(len(cell.splitlines()) <= 12 for cell in code), "notebooks are thin: logic belongs in the package"
     assert not any("def " in cell or "class " in cell for cell in code), "define functions in the package"

@@ -13,10 +13,15 @@ from .test_stakeholders import _button, _message, make
 
 def test_ladder_has_arnsteins_rungs_and_groups():
     assert list(participation.LADDER) == list(range(1, 9))
-    assert [participation.rung_group(n) for n in range(1, 9)] == \
-        ["Ikke-deltakelse"] * 2 + ["Symbolsk deltakelse"] * 3 + ["Innbyggermakt"] * 3
-    assert [participation.degree(n) for n in (1, 3, 5, 8)] == \
-        ["Ingen medvirkning", "Brukerorientering", "Brukermedvirkning", "Brukerstyring"]
+    assert [participation.rung_group(n) for n in range(1, 9)] == ["Ikke-deltakelse"] * 2 + [
+        "Symbolsk deltakelse"
+    ] * 3 + ["Innbyggermakt"] * 3
+    assert [participation.degree(n) for n in (1, 3, 5, 8)] == [
+        "Ingen medvirkning",
+        "Brukerorientering",
+        "Brukermedvirkning",
+        "Brukerstyring",
+    ]
     assert len(participation.ladder_table()) == 8 and participation.ladder_table().iloc[0, 0] == "8 Innbyggerkontroll"
 
 
@@ -29,17 +34,29 @@ def test_place_and_one_step_up():
     with pytest.raises(InputError, match="feltet er tomt"):
         participation.place(items, "endre", 1, {"trinn_naa": None, "trinn_maal": 4})
     assert participation.place(placed, "slett", 0, {})[0].level_now is None
-    assert participation.content(placed)["tekst"] == "1 av 2 interessenter er plassert på Arnsteins stige; " \
-                                                        "1 skal flyttes opp."
+    assert (
+        participation.content(placed)["tekst"] == "1 av 2 interessenter er plassert på Arnsteins stige; "
+        "1 skal flyttes opp."
+    )
 
 
 def test_users_report_says_where_users_and_next_of_kin_stand():
-    items = participation.place([make("Brukere", gruppe="Tjenestemottakere"), make("Pårørende", gruppe="Pårørende"),
-                                 make("IT", gruppe="Ansatte")], "endre", 0, {"trinn_naa": 3, "trinn_maal": 6})
+    items = participation.place(
+        [
+            make("Brukere", gruppe="Tjenestemottakere"),
+            make("Pårørende", gruppe="Pårørende"),
+            make("IT", gruppe="Ansatte"),
+        ],
+        "endre",
+        0,
+        {"trinn_naa": 3, "trinn_maal": 6},
+    )
     lines = participation.users_report(items).splitlines()
-    assert lines == ["Brukere står på trinn 3 informasjon (symbolsk deltakelse). Ett trinn opp: fra 3 informasjon "
-                     "til 4 konsultasjon (symbolsk deltakelse; i norsk språkbruk brukerorientering).",
-                     "Pårørende er ikke plassert. Ett trinn opp: Pårørende er ikke plassert på stigen ennå."]
+    assert lines == [
+        "Brukere står på trinn 3 informasjon (symbolsk deltakelse). Ett trinn opp: fra 3 informasjon "
+        "til 4 konsultasjon (symbolsk deltakelse; i norsk språkbruk brukerorientering).",
+        "Pårørende er ikke plassert. Ett trinn opp: Pårørende er ikke plassert på stigen ennå.",
+    ]
     assert "Hvem representerer tjenestemottakerne" in participation.users_report([make("IT", gruppe="Ansatte")])
     top = participation.place([make("Rådet")], "endre", 0, {"trinn_naa": 8, "trinn_maal": 8})
     assert "allerede på øverste trinn" in participation.one_step_up(top[0])
@@ -76,5 +93,12 @@ def test_editor_places_and_saves(tmp_path):
     assert (editor.records[1].level_now, editor.records[1].level_goal) == (3, 6)
     editor.saving.button.click()
     saved = workbook.load(path)["seksjoner"]["medvirkning"]["innhold"]
-    assert saved["plasseringer"] == [{"navn": "Pårørende", "trinn_naa": 3, "trinn_maal": 6,
-                                      "grad_naa": "Brukerorientering", "grad_maal": "Brukermedvirkning"}]
+    assert saved["plasseringer"] == [
+        {
+            "navn": "Pårørende",
+            "trinn_naa": 3,
+            "trinn_maal": 6,
+            "grad_naa": "Brukerorientering",
+            "grad_maal": "Brukermedvirkning",
+        }
+    ]

@@ -7,10 +7,12 @@ import pytest
 from helseinnovasjon import planning, projection, report, resume, ui, workbook
 from helseinnovasjon.errors import InputError
 
-NEED = {"title": "Digitalt tilsyn om natten",
-            "problem": "Nattevakten kjører til brukere som sover trygt, og har lite tid til dem som trenger hjelp.",
-            "relevance": "Flere eldre bor hjemme, og det er vanskelig å rekruttere nattevakter.",
-            "insight": "Vi har talt besøkene i fire uker og snakket med seks brukere og pårørende."}
+NEED = {
+    "title": "Digitalt tilsyn om natten",
+    "problem": "Nattevakten kjører til brukere som sover trygt, og har lite tid til dem som trenger hjelp.",
+    "relevance": "Flere eldre bor hjemme, og det er vanskelig å rekruttere nattevakter.",
+    "insight": "Vi har talt besøkene i fire uker og snakket med seks brukere og pårørende.",
+}
 
 
 def test_need_statement_keeps_the_four_answers():
@@ -19,11 +21,14 @@ def test_need_statement_keeps_the_four_answers():
     assert entry.record()["felt"]["Hvordan behovet er sjekket (innsikt)"].startswith("Vi har talt")
 
 
-@pytest.mark.parametrize(("change", "expected"), [
-    ({"title": ""}, "feltet er tomt"),
-    ({"problem": "For kort."}, "for kort"),
-    ({"title": "x" * 121}, "for lang"),
-])
+@pytest.mark.parametrize(
+    ("change", "expected"),
+    [
+        ({"title": ""}, "feltet er tomt"),
+        ({"problem": "For kort."}, "for kort"),
+        ({"title": "x" * 121}, "for lang"),
+    ],
+)
 def test_need_statement_refuses_empty_short_or_long_text(change, expected):
     with pytest.raises(InputError, match=expected):
         planning.need_statement(**{**NEED, **change})
@@ -43,20 +48,27 @@ def test_the_forms_start_from_the_example_then_from_what_is_saved(tmp_path):
     assert values["behov"] == planning.EXAMPLE["behov"] and values["plan"] == {} and "eksempel" in line
     stages = {"status_1": "Ferdig", "neste_1": "", "status_2": "I gang", "neste_2": "Intervjue tre pårørende: før jul"}
     project = workbook.new_project()
-    for key, entry in [("behov", planning.need_statement(**{**NEED, "title": "Trygg natt på Ås"})),
-                       ("plan", planning.stage_plan(**stages)), ("notater", planning.notes("Ring IT-avdelingen."))]:
+    for key, entry in [
+        ("behov", planning.need_statement(**{**NEED, "title": "Trygg natt på Ås"})),
+        ("plan", planning.stage_plan(**stages)),
+        ("notater", planning.notes("Ring IT-avdelingen.")),
+    ]:
         project = workbook.with_section(project, key, entry.record(), "Behov og plan")
     workbook.save(project, path)
     values, line = resume.plan(path)
     assert values["behov"] == {**NEED, "title": "Trygg natt på Ås"}
-    assert values["plan"] == {**stages, **{f"{k}_{n}": v for n in (3, 4, 5)
-                                           for k, v in (("status", "Ikke startet"), ("neste", ""))}}
+    assert values["plan"] == {
+        **stages,
+        **{f"{k}_{n}": v for n in (3, 4, 5) for k, v in (("status", "Ikke startet"), ("neste", ""))},
+    }
     assert values["notater"] == {"text": "Ring IT-avdelingen."}
     assert line == "Skjemaene starter med behovet, planen og notatene du har lagret i prosjektfilen."
     controls = ui.stage_controls(planning.STAGES, planning.STATUSES, values["plan"])
     assert controls["status_2"].value == "I gang" and controls["neste_2"].value == "Intervjue tre pårørende: før jul"
-    assert planning.stage_plan(**{k: c.value for k, c in controls.items()}).record() == \
-        planning.stage_plan(**stages).record()  # what is shown saves back unchanged
+    assert (
+        planning.stage_plan(**{k: c.value for k, c in controls.items()}).record()
+        == planning.stage_plan(**stages).record()
+    )  # what is shown saves back unchanged
 
 
 def test_the_forms_leave_an_unreadable_project_file_alone(tmp_path):
@@ -81,14 +93,27 @@ def _click_save(form):
 def test_walk_through_the_save_steps_in_order_and_make_the_report(tmp_path, monkeypatch):
     path = tmp_path / "mitt-prosjekt.json"
     monkeypatch.setenv(workbook.ENV_PATH, str(path))
-    need = ui.live_form({k: ui.text(k, v) for k, v in NEED.items()}, planning.need_statement, note="x",
-                        save=("behov", "Behov og plan"))
-    scenario = ui.live_form({"productivity": ui.slider("Produktivitet", 0, 3, 0.1, 0.5)}, projection.explore,
-                            note="x", save=("ubalanse", "Scenarioutforsker"))
-    plan = ui.live_form(ui.stage_controls(planning.STAGES, planning.STATUSES), planning.stage_plan, note="x",
-                        save=("plan", "Behov og plan"))
-    notes = ui.live_form({"text": ui.text("Notater", "Spørre lederen om januar.")}, planning.notes, note="x",
-                         save=("notater", "Behov og plan"))
+    need = ui.live_form(
+        {k: ui.text(k, v) for k, v in NEED.items()}, planning.need_statement, note="x", save=("behov", "Behov og plan")
+    )
+    scenario = ui.live_form(
+        {"productivity": ui.slider("Produktivitet", 0, 3, 0.1, 0.5)},
+        projection.explore,
+        note="x",
+        save=("ubalanse", "Scenarioutforsker"),
+    )
+    plan = ui.live_form(
+        ui.stage_controls(planning.STAGES, planning.STATUSES),
+        planning.stage_plan,
+        note="x",
+        save=("plan", "Behov og plan"),
+    )
+    notes = ui.live_form(
+        {"text": ui.text("Notater", "Spørre lederen om januar.")},
+        planning.notes,
+        note="x",
+        save=("notater", "Behov og plan"),
+    )
     for form in (need, scenario, plan, notes):
         _click_save(form)
     project = workbook.load(path)
@@ -131,14 +156,18 @@ def test_preview_uses_headings_below_the_notebook_page():
 
 def test_saved_rows_become_a_table_in_both_report_formats():
     rows = [{"navn": "Brukerne", "makt": 2}, {"navn": "Pårørende | naboer", "makt": 1, "merknad": "to\nlinjer"}]
-    project = workbook.with_section(workbook.new_project(), "interessenter",
-                                    {"tekst": "To interessenter.", "tall": {"interessenter": rows, "antall": 2}}, "x")
+    project = workbook.with_section(
+        workbook.new_project(),
+        "interessenter",
+        {"tekst": "To interessenter.", "tall": {"interessenter": rows, "antall": 2}},
+        "x",
+    )
     text = report.markdown(project)
     assert "| Navn | Makt | Merknad |" in text
     assert "| Pårørende \\| naboer | 1 | to linjer |" in text
     assert "- **Antall:** 2" in text and '"navn"' not in text  # rows are not dumped as JSON pairs
     page = report.to_html(project)
-    assert '<caption>Interessenter</caption>' in page and '<th scope="col">Merknad</th>' in page
+    assert "<caption>Interessenter</caption>" in page and '<th scope="col">Merknad</th>' in page
     assert "<td>Pårørende | naboer</td>" in page and "</style></head><body>" in page
 
 

@@ -17,6 +17,7 @@ def population():
 
 # -- check against the sources (shared/facts A1) -----------------------------------------
 
+
 def test_reproduces_published_growth_2022_to_2040(population):
     growth = 100 * (population.loc[2040] / population.loc[2022] - 1)
     assert round(growth["80-89"], 1) == 97.7
@@ -39,6 +40,7 @@ def test_hours_per_person_follow_ssb_11643(population):
 
 
 # -- the model ---------------------------------------------------------------------------
+
 
 def test_base_year_is_the_published_workforce_and_share(population):
     result = projection.project(population)
@@ -73,15 +75,16 @@ def test_prevention_only_touches_the_older_groups(population):
     young_only = population.copy()
     young_only[projection.OLDER] = 0
     base = projection.project(young_only, per_person=projection.national_hours_per_person())
-    prevented = projection.project(young_only, projection.Scenario(prevention=40),
-                                   per_person=projection.national_hours_per_person())
+    prevented = projection.project(
+        young_only, projection.Scenario(prevention=40), per_person=projection.national_hours_per_person()
+    )
     pd.testing.assert_series_equal(base["behov"], prevented["behov"])
 
 
 def test_productivity_compounds_yearly(population):
     base = projection.project(population)
     one_percent = projection.project(population, projection.Scenario(productivity=1))
-    assert one_percent.loc[2040, "behov"] == pytest.approx(base.loc[2040, "behov"] / 1.01 ** 18)
+    assert one_percent.loc[2040, "behov"] == pytest.approx(base.loc[2040, "behov"] / 1.01**18)
 
 
 def test_recruitment_share_moves_supply_only(population):
@@ -111,6 +114,7 @@ def test_carer_ratio_falls(population):
 
 
 # -- bad input ---------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize(
     ("kwargs", "expected"),
@@ -150,6 +154,7 @@ def test_years_out_of_range(population):
 
 
 # -- your own municipality -----------------------------------------------------------------
+
 
 def _single_year_file(encoding="cp1252") -> bytes:
     """Like SSB's Statistikkbanken export: single years, semicolons, Windows-1252, CRLF."""
@@ -215,8 +220,9 @@ def test_answers_carry_what_the_project_file_saves(population):
     record = answer.record()
     assert record["tekst"] == answer.text and record["tekst"].startswith("Med disse forutsetningene")
     assert record["tall"]["forutsetninger"]["productivity"] == 0.5
-    assert record["tall"]["mangel_2040"] == round(projection.project(population, projection.Scenario(productivity=0.5))
-                                                  .loc[2040, "mangel"])
+    assert record["tall"]["mangel_2040"] == round(
+        projection.project(population, projection.Scenario(productivity=0.5)).loc[2040, "mangel"]
+    )
     municipal = projection.explore_municipality(projection.example_municipality_csv(), "800").record()
     assert municipal["tall"]["ansatte_2022"] == 800 and municipal["tall"]["vekst_i_behov_prosent"] == 23.7
     import json

@@ -28,6 +28,6 @@ def test_the_student_edition_is_the_default_and_a_setting_switches_to_the_teache
     choice = workflow[True]["workflow_dispatch"]["inputs"]["utgave"]  # YAML reads the key «on» as True
     assert choice["default"] == "student" and set(choice["options"]) == {"student", "laerer"}
     script = next(step["run"] for step in _steps() if "make html-student" in step.get("run", ""))
-    assert 'SITE=_build/student/_build/html' in script and 'SITE=_build/html' in script
+    assert "SITE=_build/student/_build/html" in script and "SITE=_build/html" in script
     upload = next(step for step in _steps() if "upload-pages-artifact" in step.get("uses", ""))
     assert upload["with"]["path"] == "${{ env.SITE }}"

@@ -50,19 +50,23 @@ def test_the_illustrative_example_shows_the_change():
     assert result.signal and result.useful == 24
 
 
-@pytest.mark.parametrize(("values", "expected"), [
-    ([1, 2, 3], "bare 3 målinger"),
-    ([5] * 12, "på medianen"),
-    ([1.0, float("nan")] + [2.0] * 10, "mangler"),
-])
+@pytest.mark.parametrize(
+    ("values", "expected"),
+    [
+        ([1, 2, 3], "bare 3 målinger"),
+        ([5] * 12, "på medianen"),
+        ([1.0, float("nan")] + [2.0] * 10, "mangler"),
+    ],
+)
 def test_too_little_to_judge(values, expected):
     with pytest.raises(InputError, match=expected):
         runchart.analyse(values)
 
 
 def test_pasted_measurements_from_norwegian_excel():
-    raw = "Uke;Måling\n" + "\n".join(f"{w};{v}".replace(".", ",") for w, v in
-                                       zip(range(1, 21), [12.5, 13.1, 12.0, 14.2] * 5))
+    raw = "Uke;Måling\n" + "\n".join(
+        f"{w};{v}".replace(".", ",") for w, v in zip(range(1, 21), [12.5, 13.1, 12.0, 14.2] * 5)
+    )
     answer = runchart.explore(raw.encode("cp1252"), "Fall per måned")
     assert answer.text.startswith("Fall per måned: Ingen tegn på reell endring")
     assert "Ingen tegn på reell endring" in answer.figure.caption
@@ -73,6 +77,7 @@ def test_pasted_measurements_from_norwegian_excel():
 
 
 # -- XmR control chart -------------------------------------------------------------------
+
 
 def test_xmr_constant_is_three_over_d2():
     assert pytest.approx(3 / 1.128, abs=0.001) == runchart.XMR_CONSTANT  # d2 for n = 2
@@ -97,8 +102,9 @@ def test_xmr_flags_a_point_outside_the_limits():
     assert limits.outside == (9,) and limits.signal
 
 
-@pytest.mark.parametrize(("values", "expected"), [([1, 2, 3], "bare 3 målinger"),
-                                                  ([1.0, float("nan")] + [2.0] * 10, "mangler")])
+@pytest.mark.parametrize(
+    ("values", "expected"), [([1, 2, 3], "bare 3 målinger"), ([1.0, float("nan")] + [2.0] * 10, "mangler")]
+)
 def test_xmr_needs_enough_measurements(values, expected):
     with pytest.raises(InputError, match=expected):
         runchart.xmr(values)

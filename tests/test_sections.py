@@ -51,7 +51,8 @@ def test_every_notebook_resumes_from_an_upgraded_old_file(tmp_path):
     assert values["behov"]["title"] == planning.EXAMPLE["behov"]["title"]
     answers, line = resume.self_assessment(path)
     assert line.startswith("Glidebryterne starter med din forrige vurdering") and set(answers) == set(
-        surveys.slider_labels())
+        surveys.slider_labels()
+    )
     (_table, name), line = resume.measurements(path)
     assert name == "Fall per uke" and line.startswith("Hentet 12 målinger")
     (_title, ratings), line = resume.barrier_ratings(path)
@@ -66,8 +67,9 @@ def test_a_reworded_label_cannot_lose_a_saved_plan(monkeypatch, tmp_path):
     workbook.save(workbook.with_section(workbook.new_project(), sections.PLAN, plan.record(), "Behov og plan"), path)
     monkeypatch.setattr(planning, "STAGES", [f"Nytt navn {n}" for n in range(1, 6)])
     monkeypatch.setattr(planning, "STATUSES", ["Ikke begynt", "Pågår", "Ferdig"])
-    monkeypatch.setattr(planning, "STATUS_CODES", {"Ikke begynt": "ikke_startet", "Pågår": "i_gang",
-                                                   "Ferdig": "ferdig"})
+    monkeypatch.setattr(
+        planning, "STATUS_CODES", {"Ikke begynt": "ikke_startet", "Pågår": "i_gang", "Ferdig": "ferdig"}
+    )
     values, _line = resume.plan(path)
     assert values["plan"]["status_1"] == "Ferdig" and values["plan"]["status_3"] == "Pågår"
     assert values["plan"]["neste_3"] == "Prøve ut hos tre"
@@ -81,12 +83,15 @@ def test_the_registry_defines_each_section_once_and_the_report_follows_it():
     assert sections.UBALANSE.filled_by == "notatbøkene «Scenarioutforsker» og «Din kommune»"
 
 
-@pytest.mark.parametrize(("content", "problem"), [
-    ({"tekst": "x", "tall": {"tegn_på_endring": True}}, "ASCII snake_case"),
-    ({"tekst": "x", "tall": {"rader": [{"antall svar": 3}]}}, "ASCII snake_case"),
-    ({"tekst": "x", "tall": {"Sortering": []}}, "unknown data keys"),  # VERDIER declares its keys
-    ({"tekst": "x", "tall": [1, 2]}, "must be an object"),
-])
+@pytest.mark.parametrize(
+    ("content", "problem"),
+    [
+        ({"tekst": "x", "tall": {"tegn_på_endring": True}}, "ASCII snake_case"),
+        ({"tekst": "x", "tall": {"rader": [{"antall svar": 3}]}}, "ASCII snake_case"),
+        ({"tekst": "x", "tall": {"Sortering": []}}, "unknown data keys"),  # VERDIER declares its keys
+        ({"tekst": "x", "tall": [1, 2]}, "must be an object"),
+    ],
+)
 def test_content_that_breaks_the_section_definition_is_refused_before_anything_is_written(content, problem):
     section = sections.VERDIER if "Sortering" in str(content) else sections.LAERING
     with pytest.raises(ValueError, match=problem):

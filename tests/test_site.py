@@ -54,6 +54,7 @@ def _page_files(site: Path) -> list[Path]:
 
 # -- the build -----------------------------------------------------------------------
 
+
 def test_every_toc_page_is_built(built_site):
     missing = [page for page in PAGES if not (built_site / f"{page}.html").exists()]
     assert missing == []
@@ -71,9 +72,21 @@ def test_site_interface_is_norwegian(built_site):
     page = (built_site / "book/om-kurset.html").read_text(encoding="utf-8")
     assert 'placeholder="Søk i boka …"' in page
     notebook_page = (built_site / "notebooks/spredning.html").read_text(encoding="utf-8")
-    for english in ("Search this book", "Toggle primary sidebar", "Skip to main content", "Back to top",
-                    "Color mode", "Link to this heading", "Launch interactive content", 'aria-label="Main"',
-                    'aria-label="Page"', "Toggle hidden content", 'alt="Binder logo"', "Vis source", "Vis output"):
+    for english in (
+        "Search this book",
+        "Toggle primary sidebar",
+        "Skip to main content",
+        "Back to top",
+        "Color mode",
+        "Link to this heading",
+        "Launch interactive content",
+        'aria-label="Main"',
+        'aria-label="Page"',
+        "Toggle hidden content",
+        'alt="Binder logo"',
+        "Vis source",
+        "Vis output",
+    ):
         assert english not in notebook_page, english
         assert english not in page, english
     chapter = (built_site / "book/hvorfor-innovasjon.html").read_text(encoding="utf-8")
@@ -102,8 +115,10 @@ def test_internal_links_resolve(built_site):
     assert broken == []
 
 
-FIGURE = re.compile(r'<figure class="hi-figur"><img src="data:image/png;base64,[^"]+" alt="([^"]+)"[^>]*>'
-                    r"<figcaption>([^<]+)</figcaption>")
+FIGURE = re.compile(
+    r'<figure class="hi-figur"><img src="data:image/png;base64,[^"]+" alt="([^"]+)"[^>]*>'
+    r"<figcaption>([^<]+)</figcaption>"
+)
 PANEL = re.compile(r'<div class="hi-w-panel"( hidden)?>(.*?)</div></div>', re.S)
 
 
@@ -182,6 +197,7 @@ def test_citations_and_references_are_norwegian(built_site):
 
 # -- in a browser --------------------------------------------------------------------
 
+
 def _open(browser, url: str, *, width: int | None = None):
     """Open a page, refusing (and recording) any request that leaves the local site.
     With ``width``, in a window of that many CSS pixels (a phone below 600: touch, mobile)."""
@@ -189,8 +205,9 @@ def _open(browser, url: str, *, width: int | None = None):
         page = browser.new_page()
     else:
         phone = width < 600
-        page = browser.new_context(viewport={"width": width, "height": 844}, has_touch=phone,
-                                   is_mobile=phone).new_page()
+        page = browser.new_context(
+            viewport={"width": width, "height": 844}, has_touch=phone, is_mobile=phone
+        ).new_page()
     problems: list[str] = []
     page.on("console", lambda msg: msg.type == "error" and problems.append(f"console: {msg.text}"))
     page.on("pageerror", lambda err: problems.append(f"page error: {err}"))
@@ -230,8 +247,10 @@ def test_dropdown_switches_figure_without_a_kernel(browser, site_url):
 
     assert "«Helsetjenester i hjemmet»" in visible_alt()
     select.select_option(label="Dagopphold i institusjon")
-    page.wait_for_function("() => [...document.querySelectorAll('.hi-widgets img')]"
-                           ".some(i => i.offsetParent && i.alt.includes('Dagopphold'))")
+    page.wait_for_function(
+        "() => [...document.querySelectorAll('.hi-widgets img')]"
+        ".some(i => i.offsetParent && i.alt.includes('Dagopphold'))"
+    )
     assert "«Dagopphold i institusjon»" in visible_alt()
     caption = page.locator(".hi-widgets figcaption").filter(has_text="Dagopphold")
     assert caption.first.is_visible()
@@ -239,8 +258,9 @@ def test_dropdown_switches_figure_without_a_kernel(browser, site_url):
     assert problems == []
 
 
-@pytest.mark.parametrize(("query", "expected"), [("samskaping", "samskaping.html"),
-                                                   ("omsorgslogikken", "verdier-og-omsorgslogikker.html")])
+@pytest.mark.parametrize(
+    ("query", "expected"), [("samskaping", "samskaping.html"), ("omsorgslogikken", "verdier-og-omsorgslogikker.html")]
+)
 def test_search_finds_norwegian_words(browser, site_url, query, expected):
     page, problems = _open(browser, f"{site_url}/search.html?q={query}")
     results = page.locator("#search-results ul.search li a")
@@ -256,8 +276,11 @@ def test_quiz_gives_norwegian_feedback_without_a_kernel(browser, site_url):
     page, problems = _open(browser, f"{site_url}/notebooks/ubalansen-i-tall.html")
     page.get_by_text("Om lag 134 %", exact=True).click()
     assert page.get_by_text("Riktig! Gruppen øker fra 46 558 til 108 786 personer").first.is_visible()
-    wrong = next(a for a in json.loads((ROOT / "book/quiz/hvorfor-innovasjon.json").read_text(encoding="utf-8"))[1]["answers"]
-                 if not a["correct"])
+    wrong = next(
+        a
+        for a in json.loads((ROOT / "book/quiz/hvorfor-innovasjon.json").read_text(encoding="utf-8"))[1]["answers"]
+        if not a["correct"]
+    )
     page.get_by_text(wrong["answer"], exact=True).first.click()
     assert page.get_by_text(wrong["feedback"]).first.is_visible()
     page.close()
@@ -322,9 +345,16 @@ def test_no_dead_widgets(built_site):
     assert checked >= 10
 
 
-CHAPTERS_WITH_QUIZ = ["book/hvorfor-innovasjon", "book/verdier-og-omsorgslogikker", "book/innovasjon-og-endringsledelse",
-                      "book/endringsledelse", "book/laerende-organisasjoner", "book/samskaping",
-                      "book/teamarbeid-og-prosesser", "book/finansiering-og-gevinster"]
+CHAPTERS_WITH_QUIZ = [
+    "book/hvorfor-innovasjon",
+    "book/verdier-og-omsorgslogikker",
+    "book/innovasjon-og-endringsledelse",
+    "book/endringsledelse",
+    "book/laerende-organisasjoner",
+    "book/samskaping",
+    "book/teamarbeid-og-prosesser",
+    "book/finansiering-og-gevinster",
+]
 
 
 @pytest.mark.parametrize("name", CHAPTERS_WITH_QUIZ)

@@ -56,7 +56,9 @@ def test_menu_button_hides_and_shows_the_sidebar_on_a_desktop(browser, site_url)
     sidebar = page.locator("#pst-primary-sidebar")
     assert sidebar.is_visible()
     page.locator("button.primary-toggle").click()
-    page.wait_for_function("() => document.querySelector('#pst-primary-sidebar').classList.contains('pst-sidebar-hidden')")
+    page.wait_for_function(
+        "() => document.querySelector('#pst-primary-sidebar').classList.contains('pst-sidebar-hidden')"
+    )
     page.context.close()
     assert problems == []
 

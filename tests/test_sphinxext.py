@@ -55,12 +55,14 @@ def test_execution_cache_dir_follows_myst_nb(tmp_path):
 def test_course_plan_problems_name_line_week_and_fix():
     import pandas as pd
 
-    plan = pd.DataFrame({
-        "uke": [36, 39, 39, 43],
-        "tema": ["A", "B", "B", "C"],
-        "type": ["les", "kjør", "oppgave", "kjør"],
-        "ref": ["book/samskaping", "notebooks/finnes-ikke", "oppg-feil", "book/samskaping"],
-    })
+    plan = pd.DataFrame(
+        {
+            "uke": [36, 39, 39, 43],
+            "tema": ["A", "B", "B", "C"],
+            "type": ["les", "kjør", "oppgave", "kjør"],
+            "ref": ["book/samskaping", "notebooks/finnes-ikke", "oppg-feil", "book/samskaping"],
+        }
+    )
     problems = sphinxext.plan_problems(plan, docs={"book/samskaping"}, labels={"oppg-sju-faktorer"})
     assert problems[0].startswith("datasets/kursplan.csv, linje 3 (uke 39): «notebooks/finnes-ikke» finnes ikke")
     assert "oppgaven «oppg-feil» finnes ikke" in problems[1] and ":label:" in problems[1]
@@ -79,10 +81,13 @@ def test_the_shipped_course_plan_is_complete():
 def test_bibliography_writes_and_others_as_mfl():
     from pybtex.database import parse_string
 
-    bib = parse_string("""
+    bib = parse_string(
+        """
         @article{a, author = {Teigen, Sønneve and Førland, Oddvar and others}, title = {T}, journal = {J}, year = {2015}}
         @article{b, author = {Mitchell, Ronald and Agle, Bradley and Wood, Donna}, title = {T}, journal = {J}, year = {1997}}
-    """, "bibtex")
+    """,
+        "bibtex",
+    )
     style = bibstyle.NorwegianStyle()
     text = {e.key: e.text.render_as("text") for e in style.format_entries(bib.entries.values())}
     assert text["a"].startswith("Sønneve Teigen, Oddvar Førland mfl.")

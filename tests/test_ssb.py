@@ -30,8 +30,11 @@ class Replay:
     """A transport that answers from the recorded fixtures and notes every URL it was asked for."""
 
     def __init__(self, answers: dict[str, tuple[int, bytes]] | None = None) -> None:
-        self.answers = answers if answers is not None else {
-            _normalise(entry["url"]): (200, fixture(entry["file"])) for entry in INDEX.values()}
+        self.answers = (
+            answers
+            if answers is not None
+            else {_normalise(entry["url"]): (200, fixture(entry["file"])) for entry in INDEX.values()}
+        )
         self.calls: list[str] = []
 
     def __call__(self, url: str, timeout: float) -> tuple[int, bytes]:
@@ -49,10 +52,12 @@ def _normalise(url: str) -> tuple:
 def raising(kind: str):
     def transport(url: str, timeout: float):
         raise ssb.TransportError(kind)
+
     return transport
 
 
 # -- the request shape and the recorded responses ---------------------------------------------------
+
 
 def test_requests_use_the_current_round_and_the_verified_codes():
     requests = ssb.requests_for("3201")
@@ -97,12 +102,18 @@ def test_the_real_07459_response_is_flattened_in_jsonstat_order():
     frame = ssb.jsonstat_frame(real)
     assert len(frame) == 3 * 2 * 25 * 2
     first = frame.iloc[0]
-    assert (first["Region"], first["Kjonn_tekst"], first["Alder_tekst"], first["Tid"], first["verdi"]) == \
-        ("0301", "Kvinner", "80 år", "2017", 1195.0)
+    assert (first["Region"], first["Kjonn_tekst"], first["Alder_tekst"], first["Tid"], first["verdi"]) == (
+        "0301",
+        "Kvinner",
+        "80 år",
+        "2017",
+        1195.0,
+    )
     assert frame.iloc[1]["Tid"] == "2024" and frame.iloc[1]["verdi"] == 1672.0  # the last id varies fastest
     # This real request asked for three regions and both sexes: it is not the shape «Din kommune» asks for.
-    assert "Kjonn" in ssb._drift(ssb.requests_for("0301")["kommune_registrert"], real) or \
-        "Region" in ssb._drift(ssb.requests_for("0301")["kommune_registrert"], real)
+    assert "Kjonn" in ssb._drift(ssb.requests_for("0301")["kommune_registrert"], real) or "Region" in ssb._drift(
+        ssb.requests_for("0301")["kommune_registrert"], real
+    )
 
 
 def test_population_from_the_real_response_sums_the_sexes_for_one_region():
@@ -113,8 +124,10 @@ def test_population_from_the_real_response_sums_the_sexes_for_one_region():
     values = real["value"]
     keep["value"] = values[:100]  # Oslo: the first region block
     keep["size"] = [1, 2, 25, 1, 2]
-    keep["dimension"] = {**real["dimension"], "Region": {
-        "label": "region", "category": {"index": {"0301": 0}, "label": {"0301": "Oslo - Oslove"}}}}
+    keep["dimension"] = {
+        **real["dimension"],
+        "Region": {"label": "region", "category": {"index": {"0301": 0}, "label": {"0301": "Oslo - Oslove"}}},
+    }
     tidy = ssb.population_from_jsonstat(keep)
     assert list(tidy.columns) == ["alder", "aar", "personer"]
     row = tidy[(tidy["alder"] == "80 år") & (tidy["aar"] == 2017)]
@@ -138,6 +151,7 @@ def test_a_broken_response_gets_a_norwegian_message():
 
 # -- fetching ------------------------------------------------------------------------------------
 
+
 def test_fetch_combines_registered_and_projected_years_for_municipality_and_country():
     replay = Replay()
     population = ssb.fetch("Bærum", ssb.Client(replay), today=TODAY)
@@ -147,8 +161,12 @@ def test_fetch_combines_registered_and_projected_years_for_municipality_and_coun
     assert years[0] == 2022 and years[-1] == 2050 and len(years) == 29
     assert population.table.groupby("aar").size().eq(106).all()  # every age, 0 to 105+
     assert population.country is not None
-    assert population.table.query("aar == 2026")["personer"].sum() == \
-        ssb.population_from_jsonstat(json.loads(fixture("07459_K-3201_constructed.json"))).query("aar == 2026")["personer"].sum()
+    assert (
+        population.table.query("aar == 2026")["personer"].sum()
+        == ssb.population_from_jsonstat(json.loads(fixture("07459_K-3201_constructed.json")))
+        .query("aar == 2026")["personer"]
+        .sum()
+    )
     source = population.source()
     assert "14746" in source and "07459" in source and "2026-11-25" in source and "12881" not in source
 
@@ -163,23 +181,32 @@ def test_summary_compares_with_the_country_and_shows_the_source_under_the_chart(
     assert "12881" not in answer.figure.caption
     record = answer.record()
     assert record["tall"]["kommune"] == "3201 Bærum" and record["tall"]["framskrivingsrunde"] == 2026
-    assert record["tall"]["vekst_i_behov_landet_prosent"] == pytest.approx(record["tall"]["vekst_i_behov_prosent"], abs=2)
+    assert record["tall"]["vekst_i_behov_landet_prosent"] == pytest.approx(
+        record["tall"]["vekst_i_behov_prosent"], abs=2
+    )
     with pytest.raises(InputError, match="(?i)ansatte i helse og omsorg"):
         ssb.summary(population, "mange")
 
 
-@pytest.mark.parametrize("transport, expected", [
-    (raising("network"), "fikk ikke kontakt med SSB.*last ned tabell 07459.*last opp"),
-    (raising("timeout"), "svarte ikke innen 30 sekunder.*last ned"),
-    (lambda url, t: (400, b'{"type":"Parameter error","title":"Non-existent value","status":400}'),
-     "SSB kjenner ikke kommunenummeret 3201.*slått sammen"),
-    (lambda url, t: (400, b'{"type":"Parameter error","title":"Non-existent codelist","status":400}'),
-     "nye koder.*last opp"),
-    (lambda url, t: (404, b""), "fant ikke tabell 07459"),
-    (lambda url, t: (429, b""), "for mange spørsmål.*Vent et minutt"),
-    (lambda url, t: (500, b""), "HTTP 500.*Prøv igjen senere"),
-    (lambda url, t: (200, b"<html>vedlikehold</html>"), "kunne ikke leses"),
-])
+@pytest.mark.parametrize(
+    "transport, expected",
+    [
+        (raising("network"), "fikk ikke kontakt med SSB.*last ned tabell 07459.*last opp"),
+        (raising("timeout"), "svarte ikke innen 30 sekunder.*last ned"),
+        (
+            lambda url, t: (400, b'{"type":"Parameter error","title":"Non-existent value","status":400}'),
+            "SSB kjenner ikke kommunenummeret 3201.*slått sammen",
+        ),
+        (
+            lambda url, t: (400, b'{"type":"Parameter error","title":"Non-existent codelist","status":400}'),
+            "nye koder.*last opp",
+        ),
+        (lambda url, t: (404, b""), "fant ikke tabell 07459"),
+        (lambda url, t: (429, b""), "for mange spørsmål.*Vent et minutt"),
+        (lambda url, t: (500, b""), "HTTP 500.*Prøv igjen senere"),
+        (lambda url, t: (200, b"<html>vedlikehold</html>"), "kunne ikke leses"),
+    ],
+)
 def test_every_fetch_failure_is_one_norwegian_message_that_says_what_to_do(transport, expected):
     with pytest.raises(InputError, match="(?i)" + expected) as caught:
         ssb.fetch("3201", ssb.Client(transport))
@@ -209,6 +236,7 @@ def test_urllib_transport_turns_no_network_into_a_transport_error(monkeypatch):
 
 # -- municipalities ------------------------------------------------------------------------------
 
+
 def test_the_municipality_list_is_klass_2026():
     table = ssb.municipalities()
     assert len(table) == 357 and table["kommunenummer"].is_unique
@@ -217,26 +245,37 @@ def test_the_municipality_list_is_klass_2026():
     assert "3201 Bærum" in options and "0301 Oslo - Oslove" in options
 
 
-@pytest.mark.parametrize("typed, expected", [
-    ("3201", ("3201", "Bærum")), ("bærum", ("3201", "Bærum")), ("3201 Bærum", ("3201", "Bærum")),
-    ("Trondheim", ("5001", "Trondheim - Tråante")), ("301", ("0301", "Oslo - Oslove")), (" K-4601 ", ("4601", "Bergen")),
-])
+@pytest.mark.parametrize(
+    "typed, expected",
+    [
+        ("3201", ("3201", "Bærum")),
+        ("bærum", ("3201", "Bærum")),
+        ("3201 Bærum", ("3201", "Bærum")),
+        ("Trondheim", ("5001", "Trondheim - Tråante")),
+        ("301", ("0301", "Oslo - Oslove")),
+        (" K-4601 ", ("4601", "Bergen")),
+    ],
+)
 def test_find_municipality_by_name_or_number(typed, expected):
     assert ssb.find_municipality(typed) == expected
 
 
-@pytest.mark.parametrize("typed, expected", [
-    ("", "ikke valgt kommune"),
-    ("3024", "3024 finnes ikke.*nytt nummer"),  # Bærum's number 2020–2023
-    ("Herøy", "flere kommuner passer"),
-    ("Atlantis", "fant ingen kommune"),
-])
+@pytest.mark.parametrize(
+    "typed, expected",
+    [
+        ("", "ikke valgt kommune"),
+        ("3024", "3024 finnes ikke.*nytt nummer"),  # Bærum's number 2020–2023
+        ("Herøy", "flere kommuner passer"),
+        ("Atlantis", "fant ingen kommune"),
+    ],
+)
 def test_unknown_merged_or_ambiguous_municipalities_get_a_message(typed, expected):
     with pytest.raises(InputError, match="(?i)" + expected):
         ssb.find_municipality(typed)
 
 
 # -- the cache -----------------------------------------------------------------------------------
+
 
 def test_a_fetched_table_is_cached_and_used_offline_afterwards(tmp_path):
     replay = Replay()
@@ -265,6 +304,7 @@ def test_the_cache_folder_is_next_to_the_project_file(tmp_path):
 
 
 # -- files as the Statistikkbank delivers them ---------------------------------------------------
+
 
 def test_new_statistikkbank_csv_wide_latin1_with_title_line():
     raw = fixture("14746_3201_bred_statistikkbank_constructed.csv")
@@ -305,10 +345,12 @@ def test_the_real_react_globe_download_comma_separated_wide():
 
 
 def test_two_files_registered_and_projected_give_the_model_its_years():
-    population = ssb.population_from_files([
-        ("14746.xlsx", fixture("14746_3201_statistikkbank_constructed.xlsx")),
-        ("07459.csv", fixture("07459_3201_lang_gammel_constructed.csv")),
-    ])
+    population = ssb.population_from_files(
+        [
+            ("14746.xlsx", fixture("14746_3201_statistikkbank_constructed.xlsx")),
+            ("07459.csv", fixture("07459_3201_lang_gammel_constructed.csv")),
+        ]
+    )
     assert population.municipality == "3201 Bærum" and population.origin == "fil"
     assert set(population.tables) == {"07459", "14746"} and population.projection_round == 2026
     assert {2022, 2026, 2040} <= set(population.table["aar"])
@@ -323,9 +365,11 @@ def test_a_projection_file_alone_says_to_add_the_base_year_from_07459():
 
 
 def test_symbols_semicolons_decimal_commas_and_cp1252():
-    text = ('"Befolkning"\r\n"region";"alder";"år";"Personer"\r\n'
-            '"0 Hele landet";"0 år";"2022";"51 480,0"\r\n"3201 Bærum";"0 år";"2022";"1 234,0"\r\n'
-            '"3201 Bærum";"1 år";"2022";"-"\r\n"3201 Bærum";"2 år";"2022";".."\r\n')
+    text = (
+        '"Befolkning"\r\n"region";"alder";"år";"Personer"\r\n'
+        '"0 Hele landet";"0 år";"2022";"51 480,0"\r\n"3201 Bærum";"0 år";"2022";"1 234,0"\r\n'
+        '"3201 Bærum";"1 år";"2022";"-"\r\n"3201 Bærum";"2 år";"2022";".."\r\n'
+    )
     file = ssb.read_statbank(text.encode("cp1252"), label="x.csv")
     values = dict(zip(file.frame["alder"] + file.frame["region"], file.frame["verdi"]))
     assert values["0 år3201 Bærum"] == 1234.0 and values["1 år3201 Bærum"] == 0.0  # «-» is nil
@@ -335,20 +379,25 @@ def test_symbols_semicolons_decimal_commas_and_cp1252():
 
 
 def test_a_file_with_the_country_gives_the_comparison():
-    text = ('"region";"alder";"Personer 2022";"Personer 2040"\n'
-            '"0 Hele landet";"0-17";"1000";"900"\n"3201 Bærum";"0-17";"100";"90"\n')
+    text = (
+        '"region";"alder";"Personer 2022";"Personer 2040"\n'
+        '"0 Hele landet";"0-17";"1000";"900"\n"3201 Bærum";"0-17";"100";"90"\n'
+    )
     region, _table, country = ssb.population_from_file(ssb.read_statbank(text, label="x.csv"))
     assert region == "3201 Bærum" and int(country.query("aar == 2040")["personer"].iloc[0]) == 900
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("", "ingen tabell"),
-    ('"tittel"\n"region";"alder";"Personer 2022"\n', "ingen rader med tall"),
-    ('"region";"alder";"Personer 2022"\n"3201 Bærum";"0 år";"mange"\n', "«mange» er ikke et tall"),
-    ('"region";"alder";"Personer 2022"\n"3201 Bærum";"0 år";"1"\n"4601 Bergen";"0 år";"1"\n', "flere kommuner"),
-    ('"region";"alder";"LLML 2026";"HHMH 2026"\n"3201 Bærum";"0 år";"1";"2"\n', "flere statistikkvariabler"),
-    ('"region";"alder";"personer"\n"3201 Bærum";"0 år";"1"\n', "ingen kolonne med år"),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("", "ingen tabell"),
+        ('"tittel"\n"region";"alder";"Personer 2022"\n', "ingen rader med tall"),
+        ('"region";"alder";"Personer 2022"\n"3201 Bærum";"0 år";"mange"\n', "«mange» er ikke et tall"),
+        ('"region";"alder";"Personer 2022"\n"3201 Bærum";"0 år";"1"\n"4601 Bergen";"0 år";"1"\n', "flere kommuner"),
+        ('"region";"alder";"LLML 2026";"HHMH 2026"\n"3201 Bærum";"0 år";"1";"2"\n', "flere statistikkvariabler"),
+        ('"region";"alder";"personer"\n"3201 Bærum";"0 år";"1"\n', "ingen kolonne med år"),
+    ],
+)
 def test_bad_files_get_one_norwegian_message(text, expected):
     with pytest.raises(InputError, match="(?i)" + expected):
         ssb.population_from_file(ssb.read_statbank(text.encode("utf-8"), label="x.csv"))
@@ -369,6 +418,7 @@ def test_the_books_own_format_still_reads():
 
 
 # -- the form ------------------------------------------------------------------------------------
+
 
 def test_form_fetches_only_on_the_button_and_keeps_the_last_good_result(tmp_path):
     replay = Replay()

@@ -14,8 +14,15 @@ from helseinnovasjon import editors, participation, resume, workbook
 from helseinnovasjon import stakeholders as st
 from helseinnovasjon.errors import InputError
 
-VALID = {"navn": "Pårørende", "gruppe": "Pårørende", "makt": 2, "interesse": 5, "holdning": -1,
-         "legitimitet": True, "hast": True}
+VALID = {
+    "navn": "Pårørende",
+    "gruppe": "Pårørende",
+    "makt": 2,
+    "interesse": 5,
+    "holdning": -1,
+    "legitimitet": True,
+    "hast": True,
+}
 
 
 def make(name: str, power: int = 3, interest: int = 3, **extra) -> st.Stakeholder:
@@ -23,6 +30,7 @@ def make(name: str, power: int = 3, interest: int = 3, **extra) -> st.Stakeholde
 
 
 # -- validation -----------------------------------------------------------------------------
+
 
 def test_parse_valid_values_and_norwegian_letters():
     item = st.parse({**VALID, "navn": "  Øvre   Årdal  eldreråd "})
@@ -46,11 +54,20 @@ def test_long_name_is_refused_with_its_length():
     assert st.parse({**VALID, "navn": "Æ" * 60}).name == "Æ" * 60  # the limit itself is fine
 
 
-@pytest.mark.parametrize(("field", "value", "expected"), [
-    ("makt", 0, "0 er utenfor skalaen"), ("makt", 6, "6 er utenfor skalaen"), ("interesse", -1, "utenfor skalaen"),
-    ("holdning", 3, "utenfor skalaen"), ("holdning", -3, "utenfor skalaen"), ("makt", "2,5", "ikke et helt tall"),
-    ("interesse", "tre", "ikke et tall"), ("makt", "", "feltet er tomt"), ("legitimitet", "kanskje", "verken ja"),
-])
+@pytest.mark.parametrize(
+    ("field", "value", "expected"),
+    [
+        ("makt", 0, "0 er utenfor skalaen"),
+        ("makt", 6, "6 er utenfor skalaen"),
+        ("interesse", -1, "utenfor skalaen"),
+        ("holdning", 3, "utenfor skalaen"),
+        ("holdning", -3, "utenfor skalaen"),
+        ("makt", "2,5", "ikke et helt tall"),
+        ("interesse", "tre", "ikke et tall"),
+        ("makt", "", "feltet er tomt"),
+        ("legitimitet", "kanskje", "verken ja"),
+    ],
+)
 def test_scores_outside_the_scale_are_refused(field, value, expected):
     with pytest.raises(InputError, match=expected) as excinfo:
         st.parse({**VALID, field: value})
@@ -58,12 +75,12 @@ def test_scores_outside_the_scale_are_refused(field, value, expected):
 
 
 def test_numbers_typed_the_norwegian_way_and_yes_no_words():
-    item = st.parse({**VALID, "makt": " 4 ", "interesse": "5,0", "holdning": "−2", "legitimitet": "Ja",
-                     "hast": "nei"})
+    item = st.parse({**VALID, "makt": " 4 ", "interesse": "5,0", "holdning": "−2", "legitimitet": "Ja", "hast": "nei"})
     assert (item.power, item.interest, item.attitude, item.legitimacy, item.urgency) == (4, 5, -2, True, False)
 
 
 # -- pure list edits ----------------------------------------------------------------------------
+
 
 def test_add_edit_remove_return_new_lists():
     first = st.add([], make("Nattevaktene"))
@@ -111,18 +128,35 @@ def test_the_list_has_a_readable_maximum():
 
 # -- classification -----------------------------------------------------------------------------
 
-@pytest.mark.parametrize(("power", "interest", "quadrant"), [
-    (5, 5, "Nøkkelaktør"), (4, 4, "Nøkkelaktør"), (4, 3, "Hold fornøyd"), (3, 4, "Hold informert"),
-    (3, 3, "Følg med"), (1, 1, "Følg med"), (5, 1, "Hold fornøyd"), (1, 5, "Hold informert"),
-])
+
+@pytest.mark.parametrize(
+    ("power", "interest", "quadrant"),
+    [
+        (5, 5, "Nøkkelaktør"),
+        (4, 4, "Nøkkelaktør"),
+        (4, 3, "Hold fornøyd"),
+        (3, 4, "Hold informert"),
+        (3, 3, "Følg med"),
+        (1, 1, "Følg med"),
+        (5, 1, "Hold fornøyd"),
+        (1, 5, "Hold informert"),
+    ],
+)
 def test_mendelow_quadrants_split_between_3_and_4(power, interest, quadrant):
     assert make("X", power, interest).quadrant == quadrant
 
 
 # Mitchell, Agle & Wood (1997): the seven classes and the non-stakeholder.
-MITCHELL = {(0, 0, 0): "Ikke interessent nå", (1, 0, 0): "Sovende", (0, 1, 0): "Skjønnsbasert",
-            (0, 0, 1): "Krevende", (1, 1, 0): "Dominerende", (1, 0, 1): "Farlig", (0, 1, 1): "Avhengig",
-            (1, 1, 1): "Avgjørende"}
+MITCHELL = {
+    (0, 0, 0): "Ikke interessent nå",
+    (1, 0, 0): "Sovende",
+    (0, 1, 0): "Skjønnsbasert",
+    (0, 0, 1): "Krevende",
+    (1, 1, 0): "Dominerende",
+    (1, 0, 1): "Farlig",
+    (0, 1, 1): "Avhengig",
+    (1, 1, 1): "Avgjørende",
+}
 
 
 @pytest.mark.parametrize("attrs", list(itertools.product([0, 1], repeat=3)))
@@ -139,8 +173,16 @@ def test_the_example_uses_the_seeds_actor_groups_and_is_readable():
     items = st.load_example()
     assert 15 <= len(items) <= 30
     assert {i.group for i in items} <= set(st.GROUPS)
-    for group in ("Nasjonale myndigheter", "KS og sentrale organisasjoner", "Politikere", "Ansatte",
-                  "Tjenestemottakere", "Akademia og fagmiljøer", "Næringsliv", "Lag og organisasjoner"):
+    for group in (
+        "Nasjonale myndigheter",
+        "KS og sentrale organisasjoner",
+        "Politikere",
+        "Ansatte",
+        "Tjenestemottakere",
+        "Akademia og fagmiljøer",
+        "Næringsliv",
+        "Lag og organisasjoner",
+    ):
         assert group in {i.group for i in items}
     assert {i.quadrant for i in items} == {q for q, _ in st.QUADRANTS.values()}
     assert all(i.level_now is not None for i in items)
@@ -148,6 +190,7 @@ def test_the_example_uses_the_seeds_actor_groups_and_is_readable():
 
 
 # -- CSV in and out ----------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("excel", [True, False])
 def test_csv_round_trip(tmp_path, excel):
@@ -160,8 +203,10 @@ def test_csv_round_trip(tmp_path, excel):
 
 
 def test_reads_norwegian_excel_cp1252_with_semicolons_and_without_ladder_columns(tmp_path):
-    text = ("Navn;Gruppe;Makt;Interesse;Holdning;Legitimitet;Hast\r\n"
-            "Pårørende;Pårørende;2;5;-1;Ja;x\r\nØkonomisjefen;Administrasjon og ledelse;5;2;0;nei;\r\n;;;;;;\r\n")
+    text = (
+        "Navn;Gruppe;Makt;Interesse;Holdning;Legitimitet;Hast\r\n"
+        "Pårørende;Pårørende;2;5;-1;Ja;x\r\nØkonomisjefen;Administrasjon og ledelse;5;2;0;nei;\r\n;;;;;;\r\n"
+    )
     path = tmp_path / "fra-excel.csv"
     path.write_bytes(text.encode("cp1252"))
     items = st.read(path)
@@ -172,20 +217,33 @@ def test_reads_norwegian_excel_cp1252_with_semicolons_and_without_ladder_columns
     assert st.read(bom) == items
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("navn;gruppe;makt;interesse\nA;B;1;2\n", "mangler kolonnene «holdning», «legitimitet» og «hast»"),
-    ("navn;gruppe;makt;interesse;holdning;legitimitet;hast;farge\nA;B;1;2;0;ja;nei;rød\n",
-     "ukjent kolonne: «farge»"),
-    ("navn;gruppe;makt;interesse;holdning;legitimitet;hast\nA;B;7;2;0;ja;nei\n",
-     "på linje 2 i kolonnen «makt»: verdien 7 er for stor"),
-    ("navn;gruppe;makt;interesse;holdning;legitimitet;hast\nA;B;1;2;0;ja;nei\n;B;1;2;0;ja;nei\n",
-     "på linje 3 i kolonnen «navn»: cellen er tom"),
-    ("navn;gruppe;makt;interesse;holdning;legitimitet;hast\nPårørende;B;1;2;0;ja;nei\n PÅRØRENDE;B;1;2;0;ja;nei\n",
-     "på linje 3 i kolonnen «navn»: «PÅRØRENDE» står allerede i lista"),
-    ("navn;gruppe;makt;interesse;holdning;legitimitet;hast\nA;B;1;2;0;kanskje;nei\n",
-     "i kolonnen «legitimitet»: «kanskje» er verken ja eller nei"),
-    ("navn;gruppe;makt;interesse;holdning;legitimitet;hast\n", "har ingen interessenter"),
-])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("navn;gruppe;makt;interesse\nA;B;1;2\n", "mangler kolonnene «holdning», «legitimitet» og «hast»"),
+        (
+            "navn;gruppe;makt;interesse;holdning;legitimitet;hast;farge\nA;B;1;2;0;ja;nei;rød\n",
+            "ukjent kolonne: «farge»",
+        ),
+        (
+            "navn;gruppe;makt;interesse;holdning;legitimitet;hast\nA;B;7;2;0;ja;nei\n",
+            "på linje 2 i kolonnen «makt»: verdien 7 er for stor",
+        ),
+        (
+            "navn;gruppe;makt;interesse;holdning;legitimitet;hast\nA;B;1;2;0;ja;nei\n;B;1;2;0;ja;nei\n",
+            "på linje 3 i kolonnen «navn»: cellen er tom",
+        ),
+        (
+            "navn;gruppe;makt;interesse;holdning;legitimitet;hast\nPårørende;B;1;2;0;ja;nei\n PÅRØRENDE;B;1;2;0;ja;nei\n",
+            "på linje 3 i kolonnen «navn»: «PÅRØRENDE» står allerede i lista",
+        ),
+        (
+            "navn;gruppe;makt;interesse;holdning;legitimitet;hast\nA;B;1;2;0;kanskje;nei\n",
+            "i kolonnen «legitimitet»: «kanskje» er verken ja eller nei",
+        ),
+        ("navn;gruppe;makt;interesse;holdning;legitimitet;hast\n", "har ingen interessenter"),
+    ],
+)
 def test_bad_csv_gets_one_clear_norwegian_message(text, expected):
     with pytest.raises(InputError, match=expected):
         st.read(text.encode("utf-8"), label="kart.csv")
@@ -202,9 +260,13 @@ def test_import_adds_all_or_nothing():
 
 # -- label placement and the figures -----------------------------------------------------------
 
+
 def _overlaps(boxes):
-    return [(a, b) for a, b in itertools.combinations(boxes, 2)
-            if min(a[2], b[2]) - max(a[0], b[0]) > 0.5 and min(a[3], b[3]) - max(a[1], b[1]) > 0.5]
+    return [
+        (a, b)
+        for a, b in itertools.combinations(boxes, 2)
+        if min(a[2], b[2]) - max(a[0], b[0]) > 0.5 and min(a[3], b[3]) - max(a[1], b[1]) > 0.5
+    ]
 
 
 def test_layout_puts_crowded_labels_apart_and_inside():
@@ -222,8 +284,15 @@ def test_grid_labels_of_30_stakeholders_do_not_overlap(seed):
     from matplotlib.backends.backend_agg import FigureCanvasAgg
 
     rng = random.Random(seed)
-    items = [make(f"Interessent {n} {'med et langt navn' if n % 3 == 0 else ''}".strip(),
-                  rng.randint(1, 5), rng.randint(1, 5), holdning=rng.randint(-2, 2)) for n in range(30)]
+    items = [
+        make(
+            f"Interessent {n} {'med et langt navn' if n % 3 == 0 else ''}".strip(),
+            rng.randint(1, 5),
+            rng.randint(1, 5),
+            holdning=rng.randint(-2, 2),
+        )
+        for n in range(30)
+    ]
     chart = st.grid(items)
     renderer = FigureCanvasAgg(chart.fig).get_renderer()
     labels = [t for t in chart.fig.axes[0].texts if t.get_gid() == "interessent-etikett"]
@@ -231,8 +300,9 @@ def test_grid_labels_of_30_stakeholders_do_not_overlap(seed):
     boxes = [tuple(t.get_window_extent(renderer).extents) for t in labels]
     assert _overlaps(boxes) == []
     frame = chart.fig.axes[0].get_window_extent(renderer)
-    assert all(b[0] >= frame.x0 - 1 and b[2] <= frame.x1 + 1 and b[1] >= frame.y0 - 1 and b[3] <= frame.y1 + 1
-               for b in boxes)
+    assert all(
+        b[0] >= frame.x0 - 1 and b[2] <= frame.x1 + 1 and b[1] >= frame.y0 - 1 and b[3] <= frame.y1 + 1 for b in boxes
+    )
 
 
 def test_figures_carry_alt_text_and_say_illustrative():
@@ -256,6 +326,7 @@ def test_export_saves_png_svg_and_excel_csv(tmp_path):
 
 
 # -- the project file --------------------------------------------------------------------------
+
 
 def test_start_empty_then_from_what_is_saved(tmp_path):
     path = tmp_path / "mitt-prosjekt.json"
@@ -287,6 +358,7 @@ def test_content_is_plain_json_with_a_summary():
 
 
 # -- the editor widget -------------------------------------------------------------------------
+
 
 def _fill(editor, **values):
     for name, value in values.items():
@@ -337,11 +409,25 @@ def test_editor_imports_csv_saves_and_starts_from_the_saved_list(tmp_path):
     path = tmp_path / "mitt-prosjekt.json"
     editor = editors.stakeholder_editor([], path=path)
     upload = editor.upload
-    upload.value = ({"name": "kart.csv", "type": "text/csv", "size": 1, "last_modified": datetime.datetime(2026, 11, 23),
-                     "content": memoryview(st.to_csv(st.load_example()))},)
+    upload.value = (
+        {
+            "name": "kart.csv",
+            "type": "text/csv",
+            "size": 1,
+            "last_modified": datetime.datetime(2026, 11, 23),
+            "content": memoryview(st.to_csv(st.load_example())),
+        },
+    )
     assert len(editor.records) == 18 and "Hentet fra filen" in _message(editor)
-    upload.value = ({"name": "kart.csv", "type": "text/csv", "size": 1, "last_modified": datetime.datetime(2026, 11, 23),
-                     "content": memoryview(b"navn;gruppe\nA;B\n")},)
+    upload.value = (
+        {
+            "name": "kart.csv",
+            "type": "text/csv",
+            "size": 1,
+            "last_modified": datetime.datetime(2026, 11, 23),
+            "content": memoryview(b"navn;gruppe\nA;B\n"),
+        },
+    )
     assert "mangler kolonnene" in _message(editor) and len(editor.records) == 18
     assert upload.value == ()  # ready for the same file again, after the participant has fixed it
     editor.saving.button.click()
@@ -357,13 +443,20 @@ def test_a_participant_maps_15_stakeholders_saves_reopens_and_exports(tmp_path, 
 
     path = tmp_path / "mitt-prosjekt.json"
     random.seed(15)
-    names = [f"{group} {n}" for n, group in enumerate(["Pårørende", "Tillitsvalgt", "Fastlege", "Brukerrådet",
-                                                        "Økonomisjef"] * 3, start=1)]
+    names = [
+        f"{group} {n}"
+        for n, group in enumerate(["Pårørende", "Tillitsvalgt", "Fastlege", "Brukerrådet", "Økonomisjef"] * 3, start=1)
+    ]
     items, _ = resume.stakeholders(path=path)  # nothing saved yet: an empty list
     editor = editors.stakeholder_editor(items, path=path)
     for name in names:
-        _fill(editor, navn=name, gruppe=random.choice(st.GROUPS), makt=random.randint(1, 5),
-              interesse=random.randint(1, 5))
+        _fill(
+            editor,
+            navn=name,
+            gruppe=random.choice(st.GROUPS),
+            makt=random.randint(1, 5),
+            interesse=random.randint(1, 5),
+        )
         _button(editor, "Legg til").click()
     assert len(editor.records) == 15 and "Lista har nå 15 rader" in _message(editor)
     editor.saving.button.click()
@@ -372,18 +465,25 @@ def test_a_participant_maps_15_stakeholders_saves_reopens_and_exports(tmp_path, 
     reopened, line = resume.stakeholders(path=path)  # the notebook opened again later
     assert [i.name for i in reopened] == names and "Hentet 15 interessenter" in line
     monkeypatch.chdir(tmp_path)
-    export = ui.action("Lagre kartet som bilde og CSV", lambda: editors.export_stakeholder_map(reopened), note="Eksport.")
+    export = ui.action(
+        "Lagre kartet som bilde og CSV", lambda: editors.export_stakeholder_map(reopened), note="Eksport."
+    )
     export.children[1].click()
     assert "Ferdig." in export.children[2].value
-    assert {p.name for p in tmp_path.glob("interessentkart.*")} == {"interessentkart.png", "interessentkart.svg",
-                                                                   "interessentkart.csv"}
+    assert {p.name for p in tmp_path.glob("interessentkart.*")} == {
+        "interessentkart.png",
+        "interessentkart.svg",
+        "interessentkart.csv",
+    }
 
 
 def test_a_half_ladder_placement_in_a_csv_is_refused_with_the_row_and_what_to_fill_in():
     # Bug from issue 17: «trinn_naa» filled, «trinn_maal» empty imported fine, then
     # «Brukermedvirkning» failed with a raw KeyError: None.
-    raw = ("navn;gruppe;makt;interesse;holdning;legitimitet;hast;trinn_naa;trinn_maal\n"
-           "Brukerrådet;Tjenestemottakere;3;5;1;ja;nei;3;\n").encode("utf-8-sig")
+    raw = (
+        "navn;gruppe;makt;interesse;holdning;legitimitet;hast;trinn_naa;trinn_maal\n"
+        "Brukerrådet;Tjenestemottakere;3;5;1;ja;nei;3;\n"
+    ).encode("utf-8-sig")
     with pytest.raises(InputError) as caught:
         st.read(raw)
     message = str(caught.value)
@@ -392,8 +492,17 @@ def test_a_half_ladder_placement_in_a_csv_is_refused_with_the_row_and_what_to_fi
 
 
 def test_a_half_placement_already_saved_in_a_project_file_opens_as_no_planned_move():
-    record = {"navn": "Brukerrådet", "gruppe": "Tjenestemottakere", "makt": 3, "interesse": 5, "holdning": 1,
-              "legitimitet": True, "hast": False, "trinn_naa": 3, "trinn_maal": None}
+    record = {
+        "navn": "Brukerrådet",
+        "gruppe": "Tjenestemottakere",
+        "makt": 3,
+        "interesse": 5,
+        "holdning": 1,
+        "legitimitet": True,
+        "hast": False,
+        "trinn_naa": 3,
+        "trinn_maal": None,
+    }
     [item] = st.from_records([record])
     assert (item.level_now, item.level_goal) == (3, 3)
     assert participation.label(item) == "Brukerrådet: nå 3 Informasjon, planlagt 3 Informasjon"

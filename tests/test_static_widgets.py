@@ -15,23 +15,31 @@ def _model(name: str, **state) -> dict:
     return {"model_name": name, "state": {"layout": "IPY_MODEL_lay", **state}}
 
 
-STATE = {"state": {
-    "lay": {"model_name": "LayoutModel", "state": {}},
-    "gone": {"model_name": "LayoutModel", "state": {"display": "none"}},
-    "dd": _model("DropdownModel", description="Tjeneste:", _options_labels=["A & B", "C"], index=1),
-    "out0": _model("OutputModel", outputs=[{"output_type": "display_data",
-                                             "data": {"text/html": "<p>panel A</p>", "text/plain": "A"}}]),
-    "out1": _model("OutputModel", outputs=[{"output_type": "stream", "name": "stdout", "text": "panel <C>"}]),
-    "stack": _model("StackModel", children=["IPY_MODEL_out0", "IPY_MODEL_out1"], selected_index=1),
-    "link": {"model_name": "LinkModel", "state": {"source": ["IPY_MODEL_dd", "index"],
-                                                  "target": ["IPY_MODEL_stack", "selected_index"]}},
-    "box": _model("VBoxModel", children=["IPY_MODEL_dd", "IPY_MODEL_stack"]),
-    "slider": _model("FloatSliderModel", description="p (%)", min=0, max=5, step=0.1, value=0.8, readout=True),
-    "save": _model("ButtonModel", description="Lagre i prosjektet mitt", tooltip="Lagres på din maskin"),
-    "hidden": {"model_name": "ButtonModel", "state": {"layout": "IPY_MODEL_gone", "description": "Ja, overskriv"}},
-    "note": _model("HTMLModel", value='<div class="hi-kjor-interaktivt">Kjør interaktivt</div>'),
-    "form": _model("VBoxModel", children=["IPY_MODEL_note", "IPY_MODEL_slider", "IPY_MODEL_save", "IPY_MODEL_hidden"]),
-}}
+STATE = {
+    "state": {
+        "lay": {"model_name": "LayoutModel", "state": {}},
+        "gone": {"model_name": "LayoutModel", "state": {"display": "none"}},
+        "dd": _model("DropdownModel", description="Tjeneste:", _options_labels=["A & B", "C"], index=1),
+        "out0": _model(
+            "OutputModel",
+            outputs=[{"output_type": "display_data", "data": {"text/html": "<p>panel A</p>", "text/plain": "A"}}],
+        ),
+        "out1": _model("OutputModel", outputs=[{"output_type": "stream", "name": "stdout", "text": "panel <C>"}]),
+        "stack": _model("StackModel", children=["IPY_MODEL_out0", "IPY_MODEL_out1"], selected_index=1),
+        "link": {
+            "model_name": "LinkModel",
+            "state": {"source": ["IPY_MODEL_dd", "index"], "target": ["IPY_MODEL_stack", "selected_index"]},
+        },
+        "box": _model("VBoxModel", children=["IPY_MODEL_dd", "IPY_MODEL_stack"]),
+        "slider": _model("FloatSliderModel", description="p (%)", min=0, max=5, step=0.1, value=0.8, readout=True),
+        "save": _model("ButtonModel", description="Lagre i prosjektet mitt", tooltip="Lagres på din maskin"),
+        "hidden": {"model_name": "ButtonModel", "state": {"layout": "IPY_MODEL_gone", "description": "Ja, overskriv"}},
+        "note": _model("HTMLModel", value='<div class="hi-kjor-interaktivt">Kjør interaktivt</div>'),
+        "form": _model(
+            "VBoxModel", children=["IPY_MODEL_note", "IPY_MODEL_slider", "IPY_MODEL_save", "IPY_MODEL_hidden"]
+        ),
+    }
+}
 
 
 def _body(model_id: str) -> str:
@@ -74,16 +82,20 @@ def test_numbers_in_table_cells_keep_their_thousands_together():
 
 
 def test_english_accessible_names_from_the_theme_become_norwegian():
-    page = ('<nav class="bd-links bd-docs-nav" aria-label="Main"><nav aria-label="Page">'
-            '<img alt="Binder logo" src="x.svg"><img alt="Kart over Norge" src="y.png">')
+    page = (
+        '<nav class="bd-links bd-docs-nav" aria-label="Main"><nav aria-label="Page">'
+        '<img alt="Binder logo" src="x.svg"><img alt="Kart over Norge" src="y.png">'
+    )
     fixed = norwegian_names(page)
     assert 'aria-label="Main"' not in fixed and 'aria-label="Page"' not in fixed
     assert '<img alt="" src="x.svg">' in fixed and 'alt="Kart over Norge"' in fixed
 
 
 def test_icon_fonts_keep_the_icons_pages_name_and_those_stylesheets_use_directly():
-    css = ('.fa-bars:before,.fa-navicon:before{content:"\\f0c9"}.fa-rocket:before{content:"\\f135"}'
-           '.fa-github:before{content:"\\f09b"}div.exercise p.admonition-title:after{content:"\\f303"}')
+    css = (
+        '.fa-bars:before,.fa-navicon:before{content:"\\f0c9"}.fa-rocket:before{content:"\\f135"}'
+        '.fa-github:before{content:"\\f09b"}div.exercise p.admonition-title:after{content:"\\f303"}'
+    )
     names, always = icon_map(css)
     assert names == {"bars": 0xF0C9, "navicon": 0xF0C9, "rocket": 0xF135, "github": 0xF09B}
     assert always == {0xF303}

@@ -46,6 +46,7 @@ def _random_team(seed: int, people: int = 15, items: int = 7) -> pd.DataFrame:
 
 # -- reverse scoring and scale scores -------------------------------------------------------
 
+
 def test_reverse_scoring_is_eight_minus_x_on_the_seven_point_scale():
     assert list(surveys.reverse_score(pd.Series(range(1, 8)), 1, 7)) == [7, 6, 5, 4, 3, 2, 1]
     assert surveys.reverse_score(3, 1, 7) == 5 and surveys.reverse_score(2, 1, 5) == 4
@@ -74,6 +75,7 @@ def test_a_person_who_answered_fewer_than_half_gets_no_scale_score():
 
 
 # -- Cronbach's alpha -----------------------------------------------------------------------
+
 
 def test_alpha_on_a_small_example_worked_by_hand():
     # Items (sample variances): 1,2,3,4 -> 5/3; 2,3,3,4 -> 2/3; 2,3,4,5 -> 5/3; sum 4.
@@ -111,6 +113,7 @@ def test_alpha_cannot_be_computed_when_everyone_answers_alike():
 
 # -- a team summary --------------------------------------------------------------------------
 
+
 def test_the_illustrative_team_is_summarised_with_a_note_on_the_missing_answer():
     example = surveys.load_safety_example()
     summary = surveys.summarise(example, ["p1", "p3", "p5"], 1, 7)
@@ -130,8 +133,9 @@ def test_no_alpha_when_fewer_than_five_answered_everything():
     assert summary.alpha is None and "bare 4 har svart på alle" in summary.alpha_note
 
 
-@pytest.mark.parametrize(("people", "expected"), [(0, "ingen svar"), (1, "Bare 1 person har"),
-                                                  (4, "Bare 4 personer har svart.*minst 5")])
+@pytest.mark.parametrize(
+    ("people", "expected"), [(0, "ingen svar"), (1, "Bare 1 person har"), (4, "Bare 4 personer har svart.*minst 5")]
+)
 def test_anonymity_threshold(people, expected):
     with pytest.raises(InputError, match=expected):
         surveys.safety_team(surveys.load_safety_example().head(people), "Lite team")
@@ -145,8 +149,15 @@ def test_five_answers_are_enough():
 def test_the_saved_record_holds_only_aggregates():
     answer = surveys.safety_team(surveys.load_safety_example(), "Team Nord", illustrative=True)
     record = answer.record()
-    assert set(record["tall"]) == {"team", "antall_svar", "snitt_skala", "paastander", "cronbachs_alfa",
-                                   "merknad", "illustrerende"}
+    assert set(record["tall"]) == {
+        "team",
+        "antall_svar",
+        "snitt_skala",
+        "paastander",
+        "cronbachs_alfa",
+        "merknad",
+        "illustrerende",
+    }
     assert record["tall"]["antall_svar"] == 12 and record["tall"]["illustrerende"] is True
     assert record["tall"]["paastander"][3] == {"paastand": "4. Trygt å ta en sjanse", "snitt": 4.45, "antall_svar": 11}
     assert answer.text.startswith("Team Nord: 12 svar. Gjennomsnittet er")
@@ -155,6 +166,7 @@ def test_the_saved_record_holds_only_aggregates():
 
 
 # -- reading answers: Norwegian Excel and bad input -----------------------------------------
+
 
 def _rows(*rows: str) -> str:
     return HEADER + "\n" + "\n".join(rows) + "\n"
@@ -177,24 +189,30 @@ def test_empty_cells_are_missing_answers_and_empty_rows_are_dropped():
     assert len(table) == 6 and np.isnan(table.iloc[5, 1])
 
 
-@pytest.mark.parametrize(("bad", "expected"), [
-    ("9", "verdien 9 er for stor.*hele tall fra 1 til 7"),
-    ("0", "verdien 0 er for liten"),
-    ("tre", "«tre» er ikke et helt tall.*hele tall fra 1 til 7"),
-    ("4,5", "«4,5» er ikke et helt tall"),
-])
+@pytest.mark.parametrize(
+    ("bad", "expected"),
+    [
+        ("9", "verdien 9 er for stor.*hele tall fra 1 til 7"),
+        ("0", "verdien 0 er for liten"),
+        ("tre", "«tre» er ikke et helt tall.*hele tall fra 1 til 7"),
+        ("4,5", "«4,5» er ikke et helt tall"),
+    ],
+)
 def test_answers_outside_the_scale_or_not_numbers(bad, expected):
     with pytest.raises(InputError, match=expected) as error:
         surveys.safety_from_csv(_rows(*GOOD, f"4;5;{bad};4;4;6;5"))
     assert error.value.column == "p3" and error.value.row == 7
 
 
-@pytest.mark.parametrize(("raw", "expected"), [
-    ("", "filen er tom"),
-    (HEADER + "\n", "ingen svar"),
-    ("p1;p2;p3;p4;p5;p6\n" + "\n".join(r[:-2] for r in GOOD), "mangler kolonnen «p7»"),
-    (_rows(*GOOD[:3]), "Bare 3 personer har svart"),
-])
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("", "filen er tom"),
+        (HEADER + "\n", "ingen svar"),
+        ("p1;p2;p3;p4;p5;p6\n" + "\n".join(r[:-2] for r in GOOD), "mangler kolonnen «p7»"),
+        (_rows(*GOOD[:3]), "Bare 3 personer har svart"),
+    ],
+)
 def test_tables_that_cannot_be_used(raw, expected):
     with pytest.raises(InputError, match=expected):
         surveys.safety_from_csv(raw)
@@ -202,13 +220,25 @@ def test_tables_that_cannot_be_used(raw, expected):
 
 # -- the learning-organisation self-assessment ------------------------------------------------
 
+
 def test_the_course_statements_cover_the_building_blocks_and_sub_areas():
     items = surveys.learning_items()
     assert list(dict.fromkeys(items["byggestein"])) == [
-        "Støttende læringsmiljø", "Konkrete læringsprosesser", "Ledelse som forsterker læring"]
+        "Støttende læringsmiljø",
+        "Konkrete læringsprosesser",
+        "Ledelse som forsterker læring",
+    ]
     areas = set(items["delomrade"])
-    assert {"Psykologisk trygghet", "Verdsetting av ulikheter", "Åpenhet for nye ideer", "Tid til refleksjon",
-            "Eksperimentering", "Innsamling av informasjon", "Analyse", "Opplæring"} <= areas
+    assert {
+        "Psykologisk trygghet",
+        "Verdsetting av ulikheter",
+        "Åpenhet for nye ideer",
+        "Tid til refleksjon",
+        "Eksperimentering",
+        "Innsamling av informasjon",
+        "Analyse",
+        "Opplæring",
+    } <= areas
 
 
 def test_block_scores_worked_by_hand():
@@ -217,8 +247,10 @@ def test_block_scores_worked_by_hand():
     answer = surveys.self_assessment(**answers)
     # Blocks: (5+4+4+3)/4 = 4.0; (2+2+3+1)/4 = 2.0; (4+4+5)/3 = 4.33
     assert answer.numbers["byggesteiner"] == [
-        {"byggestein": "Støttende læringsmiljø", "snitt": 4.0}, {"byggestein": "Konkrete læringsprosesser", "snitt": 2.0},
-        {"byggestein": "Ledelse som forsterker læring", "snitt": 4.33}]
+        {"byggestein": "Støttende læringsmiljø", "snitt": 4.0},
+        {"byggestein": "Konkrete læringsprosesser", "snitt": 2.0},
+        {"byggestein": "Ledelse som forsterker læring", "snitt": 4.33},
+    ]
     assert answer.numbers["paastander"][0] == {"id": "u01", "paastand": "1. Trygt å si fra", "svar": 5.0}
     assert "Svakest: konkrete læringsprosesser" in answer.text
     assert "ikke forfatternes spørreskjema" in answer.figure.caption
@@ -235,8 +267,9 @@ def test_the_illustrative_learning_team():
     example = surveys.load_learning_example()
     answer = surveys.learning_team(example, "Eksempelteamet", illustrative=True)
     blocks = {row["byggestein"]: row["snitt"] for row in answer.numbers["byggesteiner"]}
-    assert blocks["Støttende læringsmiljø"] == pytest.approx(example[["u01", "u02", "u03", "u04"]].mean(axis=1).mean(),
-                                                            abs=0.005)
+    assert blocks["Støttende læringsmiljø"] == pytest.approx(
+        example[["u01", "u02", "u03", "u04"]].mean(axis=1).mean(), abs=0.005
+    )
     assert answer.numbers["antall_svar"] == 8 and "illustrerende" in answer.figure.caption
     lowest = surveys.subarea_table(example).index[0]
     assert lowest == "Setter av tid og ressurser"
@@ -254,8 +287,12 @@ def test_learning_team_from_pasted_text_and_too_few():
 def test_the_form_shows_bad_answers_as_a_norwegian_message_and_keeps_the_input():
     from helseinnovasjon import ui
 
-    form = ui.csv_form(surveys.safety_from_csv, example=surveys.example_csv(surveys.SAFETY_EXAMPLE),
-                       fields={"team": ("Teamets navn:", "Team Øst")}, note="Prøv.")
+    form = ui.csv_form(
+        surveys.safety_from_csv,
+        example=surveys.example_csv(surveys.SAFETY_EXAMPLE),
+        fields={"team": ("Teamets navn:", "Team Øst")},
+        note="Prøv.",
+    )
     _note, _upload, paste, _team, button, message, result = form.children
     assert "Team Øst: 12 svar" in result.outputs[0]["data"]["text/html"]
     paste.value = _rows(*GOOD[:4], "4;5;8;4;4;6;5")
@@ -272,8 +309,12 @@ def test_self_assessment_sliders_start_from_your_saved_answers(tmp_path):
     assert values == surveys.example_self_assessment() and "tenkt person" in line
     mine = {item: 1 + i % 5 for i, item in enumerate(surveys.slider_labels())}
     answer = surveys.self_assessment(**mine)
-    workbook.save(workbook.with_section(workbook.new_project(), "laeringskultur", answer.record(),
-                                        "Lærende organisasjon – egenvurdering"), path)
+    workbook.save(
+        workbook.with_section(
+            workbook.new_project(), "laeringskultur", answer.record(), "Lærende organisasjon – egenvurdering"
+        ),
+        path,
+    )
     values, line = resume.self_assessment(path)
     assert values == mine and line.startswith("Glidebryterne starter med din forrige vurdering.")
     # a hand-edited file with an answer missing: back to the example

@@ -22,10 +22,20 @@ def test_student_notebook_drops_solutions_outputs_and_widget_state():
         "metadata": {"widgets": {"state": {}}},
         "cells": [
             {"cell_type": "markdown", "metadata": {}, "source": "Oppgave 1"},
-            {"cell_type": "code", "metadata": {"tags": ["losning"]}, "source": "svar = 42", "outputs": [],
-             "execution_count": 3},
-            {"cell_type": "code", "metadata": {}, "source": "1 + 1", "execution_count": 4,
-             "outputs": [{"output_type": "execute_result", "data": {"text/plain": "2"}}]},
+            {
+                "cell_type": "code",
+                "metadata": {"tags": ["losning"]},
+                "source": "svar = 42",
+                "outputs": [],
+                "execution_count": 3,
+            },
+            {
+                "cell_type": "code",
+                "metadata": {},
+                "source": "1 + 1",
+                "execution_count": 4,
+                "outputs": [{"output_type": "execute_result", "data": {"text/plain": "2"}}],
+            },
         ],
     }
     student = teaching.student_notebook(notebook)
@@ -61,23 +71,46 @@ def test_bundle_for_week_36_unpacks_and_runs_on_its_own(tmp_path):
         names = bundle.namelist()
         bundle.extractall(tmp_path)
     root = tmp_path / "uke-36"
-    assert {"uke-36/LES-MEG.md", "uke-36/requirements-run.txt", "uke-36/start/kursboka.py",
-            "uke-36/helseinnovasjon/datasets/datapackage.json",
-            "uke-36/helseinnovasjon/projection.py", "uke-36/book/quiz/hvorfor-innovasjon.json"} <= set(names)
+    assert {
+        "uke-36/LES-MEG.md",
+        "uke-36/requirements-run.txt",
+        "uke-36/start/kursboka.py",
+        "uke-36/helseinnovasjon/datasets/datapackage.json",
+        "uke-36/helseinnovasjon/projection.py",
+        "uke-36/book/quiz/hvorfor-innovasjon.json",
+    } <= set(names)
     notebooks = sorted(p.name for p in (root / "notebooks").glob("*.ipynb"))
-    assert notebooks == ["behov-og-plan.ipynb", "din-kommune.ipynb", "hvem-bruker-timene.ipynb", "prosjektfilen.ipynb",
-                         "scenarioutforsker.ipynb", "ubalansen-i-tall.ipynb"]
+    assert notebooks == [
+        "behov-og-plan.ipynb",
+        "din-kommune.ipynb",
+        "hvem-bruker-timene.ipynb",
+        "prosjektfilen.ipynb",
+        "scenarioutforsker.ipynb",
+        "ubalansen-i-tall.ipynb",
+    ]
     for path in (root / "notebooks").glob("*.ipynb"):
         cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
         assert all(c.get("outputs", []) == [] for c in cells)
         assert not any("losning" in c.get("metadata", {}).get("tags", []) for c in cells)
     # The bundle's own package and data are used, not the repository's.
     env = {**os.environ, "PYTHONPATH": str(root)}
-    where = subprocess.run([sys.executable, "-c", "import helseinnovasjon.data as d; print(d.DATA_DIR)"],
-                           cwd=root / "notebooks", env=env, capture_output=True, text=True, check=True)
+    where = subprocess.run(
+        [sys.executable, "-c", "import helseinnovasjon.data as d; print(d.DATA_DIR)"],
+        cwd=root / "notebooks",
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     assert where.stdout.strip() == str(root / "helseinnovasjon" / "datasets")
-    run = subprocess.run([sys.executable, "-m", "pytest", "--nbmake", "-q", "-p", "no:cacheprovider", "-o", "addopts=",
-                          "notebooks"], cwd=root, env=env, capture_output=True, text=True, timeout=600)
+    run = subprocess.run(
+        [sys.executable, "-m", "pytest", "--nbmake", "-q", "-p", "no:cacheprovider", "-o", "addopts=", "notebooks"],
+        cwd=root,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     assert run.returncode == 0, run.stdout[-3000:]
     assert "6 passed" in run.stdout
 

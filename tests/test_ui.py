@@ -132,8 +132,15 @@ def test_csv_form_upload_paste_and_errors_keep_input_and_last_result():
     assert "Tabellen har en feil." in message.outputs[0]["data"]["text/html"]
     assert paste.value == "feil;data"  # nothing the participant typed is lost
     assert result.outputs[0]["data"]["text/plain"] == "'a;b / 800'"  # last good result stays
-    upload.value = ({"name": "kommune.csv", "type": "text/csv", "size": 3, "content": memoryview(b"x;y"),
-                     "last_modified": datetime.datetime(2026, 11, 23)},)
+    upload.value = (
+        {
+            "name": "kommune.csv",
+            "type": "text/csv",
+            "size": 3,
+            "content": memoryview(b"x;y"),
+            "last_modified": datetime.datetime(2026, 11, 23),
+        },
+    )
     assert result.outputs[0]["data"]["text/plain"] == "'x;y / 800'" and message.outputs == ()
 
 
@@ -149,7 +156,9 @@ def test_save_step_saves_asks_before_overwriting_and_can_keep_the_old(tmp_path):
     content = {"tekst": "Andre"}
     button.click()
     assert "blir overskrevet" in status.value and "Første" in status.value
-    assert confirm.layout.display is None and workbook.load(path)["seksjoner"]["ubalanse"]["innhold"]["tekst"] == "Første"
+    assert (
+        confirm.layout.display is None and workbook.load(path)["seksjoner"]["ubalanse"]["innhold"]["tekst"] == "Første"
+    )
     cancel.click()
     assert "Ingenting er endret" in status.value and confirm.layout.display == "none"
     assert workbook.load(path)["seksjoner"]["ubalanse"]["innhold"]["tekst"] == "Første"
@@ -174,8 +183,13 @@ def test_forms_save_their_last_good_result(tmp_path, monkeypatch):
     from helseinnovasjon import projection, workbook
 
     monkeypatch.setenv(workbook.ENV_PATH, str(tmp_path / "p.json"))
-    form = ui.csv_form(projection.explore_municipality, example=projection.example_municipality_csv(),
-                       fields={"workforce": ("Ansatte:", "800")}, note="Prøv.", save=("ubalanse", "Din kommune"))
+    form = ui.csv_form(
+        projection.explore_municipality,
+        example=projection.example_municipality_csv(),
+        fields={"workforce": ("Ansatte:", "800")},
+        note="Prøv.",
+        save=("ubalanse", "Din kommune"),
+    )
     save = form.children[-1]
     form.children[2].value = "alder;aar;personer\nbarn;2022;1\n"  # a bad table: the last good result stays
     form.children[4].click()
@@ -199,10 +213,18 @@ def _apply_names(records, action, index, form):
 
 def test_record_editor_adds_edits_deletes_and_keeps_everything_on_errors(tmp_path):
     name = ui.text("Navn:")
-    box = ui.RecordEditor({"navn": name}, ["Brukerne"], apply=_apply_names, values=lambda r: {"navn": r},
-                          label=str, view=lambda rs: HTMLView(", ".join(rs)), note="Kjør notatboka.",
-                          save=("interessenter", "Test"), content=lambda rs: {"tekst": ", ".join(rs)},
-                          path=tmp_path / "p.json")
+    box = ui.RecordEditor(
+        {"navn": name},
+        ["Brukerne"],
+        apply=_apply_names,
+        values=lambda r: {"navn": r},
+        label=str,
+        view=lambda rs: HTMLView(", ".join(rs)),
+        note="Kjør notatboka.",
+        save=("interessenter", "Test"),
+        content=lambda rs: {"tekst": ", ".join(rs)},
+        path=tmp_path / "p.json",
+    )
     buttons = {b.description: b for b in box.buttons.values()}
     listing, message = box.listing, box.message
 

@@ -21,7 +21,9 @@ def path(tmp_path):
 
 
 def _saved(path, key="ubalanse", text="Behovet vokser med 24 %."):
-    project = workbook.with_section(workbook.load(path), key, {"tekst": text, "tall": {"verdier": [1, 2]}}, "Din kommune", NOW)
+    project = workbook.with_section(
+        workbook.load(path), key, {"tekst": text, "tall": {"verdier": [1, 2]}}, "Din kommune", NOW
+    )
     return workbook.save(project, path)
 
 
@@ -35,8 +37,11 @@ def test_save_and_resume_mid_course(path):
     _saved(path, "laering", "Nattevaktene bruker mye tid på å lete etter utstyr.")
     project = workbook.load(path)  # as a new notebook session would
     assert set(project["seksjoner"]) == {"ubalanse", "laering"}
-    assert project["seksjoner"]["ubalanse"] == {"lagret": "2026-11-23T10:15", "fra": "Din kommune",
-                                                "innhold": {"tekst": "Behovet vokser med 24 %.", "tall": {"verdier": [1, 2]}}}
+    assert project["seksjoner"]["ubalanse"] == {
+        "lagret": "2026-11-23T10:15",
+        "fra": "Din kommune",
+        "innhold": {"tekst": "Behovet vokser med 24 %.", "tall": {"verdier": [1, 2]}},
+    }
     assert json.loads(path.read_text(encoding="utf-8"))["versjon"] == workbook.SCHEMA_VERSION
 
 
@@ -102,8 +107,17 @@ def test_files_that_cannot_be_used_are_explained_and_left_alone(path, content, e
 
 def test_unknown_keys_are_kept(path):
     path.parent.mkdir(parents=True)
-    path.write_text(json.dumps({"versjon": 1, "tittel": "Digitalt tilsyn", "laerer": "Kari",
-                                "seksjoner": {"fremtidig": {"innhold": {"x": 1}}}}), encoding="utf-8")
+    path.write_text(
+        json.dumps(
+            {
+                "versjon": 1,
+                "tittel": "Digitalt tilsyn",
+                "laerer": "Kari",
+                "seksjoner": {"fremtidig": {"innhold": {"x": 1}}},
+            }
+        ),
+        encoding="utf-8",
+    )
     _saved(path)
     saved = json.loads(path.read_text(encoding="utf-8"))
     assert saved["laerer"] == "Kari" and saved["seksjoner"]["fremtidig"] == {"innhold": {"x": 1}}
@@ -114,7 +128,9 @@ def test_older_version_is_migrated(path):
     path.parent.mkdir(parents=True)
     path.write_text(json.dumps({"behov": {"innhold": {"tekst": "Gammelt"}}}), encoding="utf-8")
     project = workbook.load(path)
-    assert project["versjon"] == workbook.SCHEMA_VERSION and project["seksjoner"]["behov"]["innhold"]["tekst"] == "Gammelt"
+    assert (
+        project["versjon"] == workbook.SCHEMA_VERSION and project["seksjoner"]["behov"]["innhold"]["tekst"] == "Gammelt"
+    )
 
 
 def test_with_section_is_pure_and_refuses_what_json_cannot_hold():
@@ -128,9 +144,12 @@ def test_with_section_is_pure_and_refuses_what_json_cannot_hold():
 
 
 def test_section_summary_shows_what_would_be_overwritten():
-    project = workbook.with_section(workbook.new_project(), "ubalanse", {"tekst": "Behovet vokser."}, "Din kommune", NOW)
+    project = workbook.with_section(
+        workbook.new_project(), "ubalanse", {"tekst": "Behovet vokser."}, "Din kommune", NOW
+    )
     assert workbook.section_summary(project, "ubalanse") == (
-        "Lagret 23.11.2026 kl. 10.15 fra «Din kommune»: Behovet vokser.")
+        "Lagret 23.11.2026 kl. 10.15 fra «Din kommune»: Behovet vokser."
+    )
     assert workbook.section_summary(project, "plan") is None
 
 
@@ -160,8 +179,9 @@ def test_a_project_file_saved_as_windows_1252_reads_right_and_the_next_save_is_u
     assert project["tittel"] == "Pårørendeskole"
     workbook.save(project, path)
     assert json.loads(path.read_text(encoding="utf-8"))["tittel"] == "Pårørendeskole"
-    assert (tmp_path / "mitt-prosjekt.json.bak").read_bytes() == '{"versjon": 1, "tittel": "Pårørendeskole", ' \
-        '"seksjoner": {}}'.encode("cp1252")
+    assert (
+        tmp_path / "mitt-prosjekt.json.bak"
+    ).read_bytes() == '{"versjon": 1, "tittel": "Pårørendeskole", "seksjoner": {}}'.encode("cp1252")
 
 
 def test_a_project_file_in_no_known_encoding_is_refused_and_left_as_it_was(tmp_path):
@@ -184,8 +204,15 @@ def test_where_the_project_file_lives_without_a_path(monkeypatch, tmp_path):
 
 
 def _upload(tools, raw: bytes, name: str = "mitt-prosjekt.json") -> None:
-    tools.upload.value = ({"name": name, "type": "application/json", "size": len(raw), "content": memoryview(raw),
-                           "last_modified": datetime(2026, 11, 27)},)
+    tools.upload.value = (
+        {
+            "name": name,
+            "type": "application/json",
+            "size": len(raw),
+            "content": memoryview(raw),
+            "last_modified": datetime(2026, 11, 27),
+        },
+    )
 
 
 def test_download_link_holds_the_file_as_saved(path):
@@ -202,12 +229,15 @@ def test_download_link_holds_the_file_as_saved(path):
     assert 'download="mitt-prosjekt.json"' in tools.link.value and "1 av 12 deler er fylt ut" in tools.link.value
 
 
-@pytest.mark.parametrize(("raw", "problem"), [
-    (b"not json at all", "kan ikke leses"),
-    (b'{"versjon": 99, "seksjoner": {}}', "nyere versjon av kursboka"),
-    (b"", "prosjektfilen er tom"),
-    (b'{"versjon": 1, "tittel": "P\x81r", "seksjoner": {}}', "tegn som ikke kan leses"),
-])
+@pytest.mark.parametrize(
+    ("raw", "problem"),
+    [
+        (b"not json at all", "kan ikke leses"),
+        (b'{"versjon": 99, "seksjoner": {}}', "nyere versjon av kursboka"),
+        (b"", "prosjektfilen er tom"),
+        (b'{"versjon": 1, "tittel": "P\x81r", "seksjoner": {}}', "tegn som ikke kan leses"),
+    ],
+)
 def test_an_unusable_upload_gives_one_message_and_replaces_nothing(path, raw, problem):
     from helseinnovasjon import ui
 
@@ -225,8 +255,9 @@ def test_an_upload_replaces_the_project_only_after_yes_and_keeps_the_old_one(pat
 
     _saved(path, text="Det som var her")
     before = path.read_bytes()
-    other = workbook.with_section(workbook.new_project("Fra Binder"), "laering", {"tekst": "Fra en annen maskin"},
-                                  "Kjøreark", NOW)
+    other = workbook.with_section(
+        workbook.new_project("Fra Binder"), "laering", {"tekst": "Fra en annen maskin"}, "Kjøreark", NOW
+    )
     tools = ui.ProjectFileTools(path=path)
     _upload(tools, workbook.to_bytes(other).decode("utf-8").encode("cp1252"), "fra-binder.json")
     assert "«Fra Binder»: 1 av 12 deler er fylt ut" in tools.status.value and path.read_bytes() == before

@@ -13,8 +13,21 @@ from __future__ import annotations
 import sys
 
 # Import names of the compiled packages the notebooks need; only the Pyodide release archive has them.
-COMPILED = {"numpy", "pandas", "matplotlib", "yaml", "dateutil", "pytz", "PIL", "kiwisolver", "contourpy",
-            "fontTools", "pyparsing", "cycler", "packaging"}
+COMPILED = {
+    "numpy",
+    "pandas",
+    "matplotlib",
+    "yaml",
+    "dateutil",
+    "pytz",
+    "PIL",
+    "kiwisolver",
+    "contourpy",
+    "fontTools",
+    "pyparsing",
+    "cycler",
+    "packaging",
+}
 
 MESSAGE = (
     "Obs! Denne cellen trenger pakken «{name}», og den finnes ikke i denne utgaven av boka.\n"

@@ -34,20 +34,41 @@ LIGHT = "#f2f2f2"
 save = functools.partial(figstyle.save, slug=SLUG)
 
 
-def box(ax, x, y, w, h, text, *, face="white", edge=INK, size=11, weight="normal", hatch="", lw=1.4,
-        colour=INK, align="center"):
-    patch = FancyBboxPatch((x, y), w, h, boxstyle="round,pad=0.0,rounding_size=0.08",
-                           facecolor=face, edgecolor=edge, linewidth=lw, hatch=hatch)
+def box(
+    ax,
+    x,
+    y,
+    w,
+    h,
+    text,
+    *,
+    face="white",
+    edge=INK,
+    size=11,
+    weight="normal",
+    hatch="",
+    lw=1.4,
+    colour=INK,
+    align="center",
+):
+    patch = FancyBboxPatch(
+        (x, y),
+        w,
+        h,
+        boxstyle="round,pad=0.0,rounding_size=0.08",
+        facecolor=face,
+        edgecolor=edge,
+        linewidth=lw,
+        hatch=hatch,
+    )
     ax.add_patch(patch)
     tx = x + w / 2 if align == "center" else x + 0.12
-    ax.text(tx, y + h / 2, text, ha=align, va="center", fontsize=size, color=colour, weight=weight,
-            linespacing=1.2)
+    ax.text(tx, y + h / 2, text, ha=align, va="center", fontsize=size, color=colour, weight=weight, linespacing=1.2)
     return patch
 
 
 def arrow(ax, start, end, *, colour=INK, lw=1.8, mutation=16):
-    ax.add_patch(FancyArrowPatch(start, end, arrowstyle="-|>", mutation_scale=mutation, color=colour,
-                                 linewidth=lw))
+    ax.add_patch(FancyArrowPatch(start, end, arrowstyle="-|>", mutation_scale=mutation, color=colour, linewidth=lw))
 
 
 def models() -> Path:
@@ -60,19 +81,28 @@ def models() -> Path:
     top, bottom = 9.55, 0.35
     # Time axis on the left, pointing down.
     arrow(ax, (0.35, top), (0.35, bottom), colour=GREY, lw=2.0)
-    ax.text(0.12, (top + bottom) / 2, "Tid", rotation=90, ha="center", va="center", fontsize=12,
-            color=GREY, weight="bold")
+    ax.text(
+        0.12, (top + bottom) / 2, "Tid", rotation=90, ha="center", va="center", fontsize=12, color=GREY, weight="bold"
+    )
 
     cols = [(0.7, 1.9), (2.8, 3.55), (6.55, 3.45)]  # (x, width) for Lewin, Kotter, Bridges
     heads = ["Lewin:\nendringen\ni gruppa", "Kotter:\nlederens åtte steg", "Bridges:\novergangen\ni hver enkelt"]
     for (x, w), head in zip(cols, heads):
-        ax.text(x + w / 2, 10.2, head, ha="center", va="center", fontsize=12, weight="bold", color=INK,
-                linespacing=1.15)
+        ax.text(
+            x + w / 2, 10.2, head, ha="center", va="center", fontsize=12, weight="bold", color=INK, linespacing=1.15
+        )
 
     # Kotter: eight equal steps.
-    kotter = ["Skape en følelse av\nat det haster", "Sette sammen en\nstyrende koalisjon",
-              "Utvikle visjon\nog strategi", "Formidle visjonen", "Gi mange mulighet\ntil å handle",
-              "Skape synlige\ngevinster tidlig", "Bygge videre og\nendre mer", "Forankre nye\nmåter i kulturen"]
+    kotter = [
+        "Skape en følelse av\nat det haster",
+        "Sette sammen en\nstyrende koalisjon",
+        "Utvikle visjon\nog strategi",
+        "Formidle visjonen",
+        "Gi mange mulighet\ntil å handle",
+        "Skape synlige\ngevinster tidlig",
+        "Bygge videre og\nendre mer",
+        "Forankre nye\nmåter i kulturen",
+    ]
     gap = 0.12
     step = (top - bottom) / 8
     kx, kw = cols[1]
@@ -101,16 +131,38 @@ def models() -> Path:
     for start, end, label, colour, style, dx, at in phases:
         y1 = top - start * span
         y0 = top - end * span
-        patch = FancyBboxPatch((bx + dx, y0 + 0.04), width, y1 - y0 - 0.08,
-                               boxstyle="round,pad=0.0,rounding_size=0.08", facecolor=colour,
-                               edgecolor=colour, linewidth=2.4, alpha=0.13)
+        patch = FancyBboxPatch(
+            (bx + dx, y0 + 0.04),
+            width,
+            y1 - y0 - 0.08,
+            boxstyle="round,pad=0.0,rounding_size=0.08",
+            facecolor=colour,
+            edgecolor=colour,
+            linewidth=2.4,
+            alpha=0.13,
+        )
         ax.add_patch(patch)
-        edge = FancyBboxPatch((bx + dx, y0 + 0.04), width, y1 - y0 - 0.08,
-                              boxstyle="round,pad=0.0,rounding_size=0.08", facecolor="none",
-                              edgecolor=colour, linewidth=2.4, linestyle=style)
+        edge = FancyBboxPatch(
+            (bx + dx, y0 + 0.04),
+            width,
+            y1 - y0 - 0.08,
+            boxstyle="round,pad=0.0,rounding_size=0.08",
+            facecolor="none",
+            edgecolor=colour,
+            linewidth=2.4,
+            linestyle=style,
+        )
         ax.add_patch(edge)
-        ax.text(bx + dx + width / 2, top - at * span, label, ha="center", va="center", fontsize=11,
-                color=INK, linespacing=1.2)
+        ax.text(
+            bx + dx + width / 2,
+            top - at * span,
+            label,
+            ha="center",
+            va="center",
+            fontsize=11,
+            color=INK,
+            linespacing=1.2,
+        )
 
     return save(fig, "modeller")
 
@@ -123,34 +175,64 @@ def room_for_action() -> Path:
     ax.axis("off")
 
     zones = [  # (title, example, face)
-        ("4  Krever politisk vedtak eller budsjett",
-         "Fjordvik: penger til sensorer og responstjeneste etter prosjektet;\n"
-         "nye kriterier for hvem som får digitalt tilsyn", "#d9d9d9"),
-        ("3  Må drøftes med tillitsvalgte, med verneombudet på råd",
-         "Fjordvik: ny turnus med færre faste nattrunder;\nnye oppgaver for nattevaktene", "#e9e9e9"),
-        ("2  Avgjør sammen med min leder",
-         "Fjordvik: hvor mange tjenestemottakere som er med i\nutprøvingen; overtid til opplæring",
-         "#f6f6f6"),
-        ("1  Jeg bestemmer selv",
-         "Fjordvik: møteplan for teamet, hvem som får\nopplæring først, og hvordan\nvi følger opp hver uke",
-         "white"),
+        (
+            "4  Krever politisk vedtak eller budsjett",
+            "Fjordvik: penger til sensorer og responstjeneste etter prosjektet;\n"
+            "nye kriterier for hvem som får digitalt tilsyn",
+            "#d9d9d9",
+        ),
+        (
+            "3  Må drøftes med tillitsvalgte, med verneombudet på råd",
+            "Fjordvik: ny turnus med færre faste nattrunder;\nnye oppgaver for nattevaktene",
+            "#e9e9e9",
+        ),
+        (
+            "2  Avgjør sammen med min leder",
+            "Fjordvik: hvor mange tjenestemottakere som er med i\nutprøvingen; overtid til opplæring",
+            "#f6f6f6",
+        ),
+        (
+            "1  Jeg bestemmer selv",
+            "Fjordvik: møteplan for teamet, hvem som får\nopplæring først, og hvordan\nvi følger opp hver uke",
+            "white",
+        ),
     ]
     x0, y0, w0, h0 = 0.05, 0.05, 9.9, 8.7
     band, side = 1.62, 0.28
     for i, (title, example, face) in enumerate(zones):
         x, y = x0 + i * side, y0 + i * side
         w, h = w0 - 2 * i * side, h0 - i * band - i * side
-        ax.add_patch(FancyBboxPatch((x, y), w, h, boxstyle="round,pad=0.0,rounding_size=0.18",
-                                    facecolor=face, edgecolor=INK, linewidth=1.6))
+        ax.add_patch(
+            FancyBboxPatch(
+                (x, y), w, h, boxstyle="round,pad=0.0,rounding_size=0.18", facecolor=face, edgecolor=INK, linewidth=1.6
+            )
+        )
         if i < 3:
             ax.text(x + 0.22, y + h - 0.2, title, ha="left", va="top", fontsize=12, weight="bold", color=INK)
-            ax.text(x + 0.22, y + h - 0.62, example, ha="left", va="top", fontsize=11, color=INK,
-                    style="italic", linespacing=1.2)
+            ax.text(
+                x + 0.22,
+                y + h - 0.62,
+                example,
+                ha="left",
+                va="top",
+                fontsize=11,
+                color=INK,
+                style="italic",
+                linespacing=1.2,
+            )
         else:
-            ax.text(x + w / 2, y + h / 2 + 0.6, title, ha="center", va="center", fontsize=13, weight="bold",
-                    color=INK)
-            ax.text(x + w / 2, y + h / 2 - 0.35, example, ha="center", va="center", fontsize=11, color=INK,
-                    style="italic", linespacing=1.25)
+            ax.text(x + w / 2, y + h / 2 + 0.6, title, ha="center", va="center", fontsize=13, weight="bold", color=INK)
+            ax.text(
+                x + w / 2,
+                y + h / 2 - 0.35,
+                example,
+                ha="center",
+                va="center",
+                fontsize=11,
+                color=INK,
+                style="italic",
+                linespacing=1.25,
+            )
     return save(fig, "handlingsrom")
 
 
@@ -174,38 +256,70 @@ def participation() -> Path:
     col_w = (10 - label_w) / len(actors)
     row_h = 0.8
     top = 6.1
-    ax.text(0.1, top + 0.5, "Fase i KS\u2019 veikart", ha="left", va="center", fontsize=11, weight="bold",
-            color=GREY)
+    ax.text(0.1, top + 0.5, "Fase i KS\u2019 veikart", ha="left", va="center", fontsize=11, weight="bold", color=GREY)
     for j, actor in enumerate(actors):
         cx = label_w + (j + 0.5) * col_w
-        ax.text(cx, top + 0.5, actor, ha="center", va="center", fontsize=11, weight="bold", color=INK,
-                linespacing=1.1)
+        ax.text(cx, top + 0.5, actor, ha="center", va="center", fontsize=11, weight="bold", color=INK, linespacing=1.1)
     for i, (label, marks) in enumerate(rows):
         cy = top - (i + 0.5) * row_h
         if i % 2 == 0:
-            ax.add_patch(FancyBboxPatch((0.0, cy - row_h / 2), 10, row_h, boxstyle="square,pad=0",
-                                        facecolor=LIGHT, edgecolor="none"))
+            ax.add_patch(
+                FancyBboxPatch(
+                    (0.0, cy - row_h / 2), 10, row_h, boxstyle="square,pad=0", facecolor=LIGHT, edgecolor="none"
+                )
+            )
         ax.text(0.1, cy, label, ha="left", va="center", fontsize=11, color=INK)
         for j, mark in enumerate(marks):
             cx = label_w + (j + 0.5) * col_w
             if mark == 2:
-                ax.plot(cx, cy, marker="o", markersize=15, color=BLUE, markeredgecolor=INK,
-                        markeredgewidth=1.2)
+                ax.plot(cx, cy, marker="o", markersize=15, color=BLUE, markeredgecolor=INK, markeredgewidth=1.2)
             elif mark == 1:
-                ax.plot(cx, cy, marker="o", markersize=15, color="white", markeredgecolor=BLUE,
-                        markeredgewidth=2.2)
+                ax.plot(cx, cy, marker="o", markersize=15, color="white", markeredgecolor=BLUE, markeredgewidth=2.2)
             else:
                 ax.plot(cx, cy, marker="_", markersize=12, color=GREY, markeredgewidth=1.5)
     handles = [
-        Line2D([], [], marker="o", markersize=13, color=BLUE, markeredgecolor=INK, linestyle="none",
-               label="deltar eller drøfter"),
-        Line2D([], [], marker="o", markersize=13, color="white", markeredgecolor=BLUE, markeredgewidth=2.2,
-               linestyle="none", label="holdes informert"),
-        Line2D([], [], marker="_", markersize=12, color=GREY, markeredgewidth=1.5, linestyle="none",
-               label="ingen egen rolle"),
+        Line2D(
+            [],
+            [],
+            marker="o",
+            markersize=13,
+            color=BLUE,
+            markeredgecolor=INK,
+            linestyle="none",
+            label="deltar eller drøfter",
+        ),
+        Line2D(
+            [],
+            [],
+            marker="o",
+            markersize=13,
+            color="white",
+            markeredgecolor=BLUE,
+            markeredgewidth=2.2,
+            linestyle="none",
+            label="holdes informert",
+        ),
+        Line2D(
+            [],
+            [],
+            marker="_",
+            markersize=12,
+            color=GREY,
+            markeredgewidth=1.5,
+            linestyle="none",
+            label="ingen egen rolle",
+        ),
     ]
-    ax.legend(handles=handles, loc="lower center", bbox_to_anchor=(0.5, 0.0), ncol=3, fontsize=11,
-              frameon=False, handletextpad=0.4, columnspacing=1.6)
+    ax.legend(
+        handles=handles,
+        loc="lower center",
+        bbox_to_anchor=(0.5, 0.0),
+        ncol=3,
+        fontsize=11,
+        frameon=False,
+        handletextpad=0.4,
+        columnspacing=1.6,
+    )
     return save(fig, "medvirkning")
 
 

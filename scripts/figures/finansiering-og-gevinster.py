@@ -36,27 +36,47 @@ save = functools.partial(figstyle.save, slug=SLUG)
 
 
 def box(ax, x, y, w, h, *, face="white", edge=INK, hatch="", lw=1.5):
-    ax.add_patch(FancyBboxPatch((x, y), w, h, boxstyle="round,pad=0.02,rounding_size=0.1",
-                                facecolor=face, edgecolor=edge, linewidth=lw, hatch=hatch))
+    ax.add_patch(
+        FancyBboxPatch(
+            (x, y),
+            w,
+            h,
+            boxstyle="round,pad=0.02,rounding_size=0.1",
+            facecolor=face,
+            edgecolor=edge,
+            linewidth=lw,
+            hatch=hatch,
+        )
+    )
 
 
 def arrow(ax, start, end, *, colour=INK, lw=1.8, mutation=16):
-    ax.add_patch(FancyArrowPatch(start, end, arrowstyle="-|>", mutation_scale=mutation, color=colour,
-                                 linewidth=lw))
+    ax.add_patch(FancyArrowPatch(start, end, arrowstyle="-|>", mutation_scale=mutation, color=colour, linewidth=lw))
 
 
 def sources() -> Path:
     """Which money and which tools fit which stage of a municipal innovation project (the
     course's simplification of the schemes described in the chapter)."""
     stages = [
-        ("1  Behov og innsikt", "Egen tid og drift. Forprosjektmidler (Forskningsrådet)\n"
-                                "og prosjektskjønn (Statsforvalteren) der det lyses ut."),
-        ("2  Utvikling og utprøving", "Kompetanse- og innovasjonstilskuddet (Statsforvalteren).\n"
-                                      "Forskningsrådet med FoU-partner. EU4Health, Horisont Europa."),
-        ("3  Anskaffelse", "Dialog med markedet, innovasjonspartnerskap.\n"
-                           "Veiledning fra LUP og DFØ. Risikoavlastning (Innovasjon Norge)."),
-        ("4  Drift og spredning", "Kommunens ordinære budsjett. Gevinstplanen følges opp.\n"
-                                  "Tilskudd dekker sjelden vanlig drift."),
+        (
+            "1  Behov og innsikt",
+            "Egen tid og drift. Forprosjektmidler (Forskningsrådet)\n"
+            "og prosjektskjønn (Statsforvalteren) der det lyses ut.",
+        ),
+        (
+            "2  Utvikling og utprøving",
+            "Kompetanse- og innovasjonstilskuddet (Statsforvalteren).\n"
+            "Forskningsrådet med FoU-partner. EU4Health, Horisont Europa.",
+        ),
+        (
+            "3  Anskaffelse",
+            "Dialog med markedet, innovasjonspartnerskap.\n"
+            "Veiledning fra LUP og DFØ. Risikoavlastning (Innovasjon Norge).",
+        ),
+        (
+            "4  Drift og spredning",
+            "Kommunens ordinære budsjett. Gevinstplanen følges opp.\nTilskudd dekker sjelden vanlig drift.",
+        ),
     ]
     faces = [LIGHT, "#dcebf5", "#fbe8cc", "#d6efe6"]
     hatches = ["", HATCHES[1], HATCHES[4], ""]
@@ -69,8 +89,17 @@ def sources() -> Path:
     for i, ((stage, text), face, hatch) in enumerate(zip(stages, faces, hatches)):
         y = 8.2 - (i + 1) * height - i * gap
         box(ax, 0.05, y, left, height, face=face, hatch=hatch)
-        ax.text(0.25, y + height / 2, stage, ha="left", va="center", fontsize=12, weight="bold", color=INK,
-                bbox={"facecolor": "white", "edgecolor": "none", "pad": 1.5})
+        ax.text(
+            0.25,
+            y + height / 2,
+            stage,
+            ha="left",
+            va="center",
+            fontsize=12,
+            weight="bold",
+            color=INK,
+            bbox={"facecolor": "white", "edgecolor": "none", "pad": 1.5},
+        )
         box(ax, left + 0.25, y, 11.95 - left - 0.25, height, face="white")
         ax.text(left + 0.45, y + height / 2, text, ha="left", va="center", fontsize=11, color=INK, linespacing=1.4)
         if i < len(stages) - 1:
@@ -92,8 +121,11 @@ def benefit_map() -> Path:
     box(ax, xs[0], 3.6, width, 1.5, face=LIGHT)
     ax.text(xs[0] + width / 2, 4.35, "Digitalt tilsyn\nom natten", ha="center", va="center", fontsize=12, color=INK)
     changes = ["Færre faste\nnattbesøk", "Kortere kjøring\nom natten", "Varsel når noe\nfaktisk skjer"]
-    gains = [("Bedre nattesøvn", "kvalitet", ""), ("Frigjort tid", "tid", HATCHES[1]),
-             ("Lavere kjøreutgifter", "kontant", HATCHES[4])]
+    gains = [
+        ("Bedre nattesøvn", "kvalitet", ""),
+        ("Frigjort tid", "tid", HATCHES[1]),
+        ("Lavere kjøreutgifter", "kontant", HATCHES[4]),
+    ]
     goals = ["Trygghet\nhjemme", "Mer kapasitet\ni tjenesten"]
     ys = [6.2, 4.0, 1.8]
     for y, change in zip(ys, changes):
@@ -103,8 +135,16 @@ def benefit_map() -> Path:
     faces = {"kvalitet": "#fbe8cc", "tid": "#dcebf5", "kontant": "#d6efe6"}
     for y, (gain, kind, hatch) in zip(ys, gains):
         box(ax, xs[2], y, width, 1.2, face=faces[kind], hatch=hatch)
-        ax.text(xs[2] + width / 2, y + 0.6, f"{gain}\n({kind})", ha="center", va="center", fontsize=11, color=INK,
-                bbox={"facecolor": "white", "edgecolor": "none", "pad": 1.2})
+        ax.text(
+            xs[2] + width / 2,
+            y + 0.6,
+            f"{gain}\n({kind})",
+            ha="center",
+            va="center",
+            fontsize=11,
+            color=INK,
+            bbox={"facecolor": "white", "edgecolor": "none", "pad": 1.2},
+        )
     for c, g in [(0, 0), (2, 0), (0, 1), (1, 2)]:  # change -> gain
         arrow(ax, (xs[1] + width + 0.05, ys[c] + 0.6), (xs[2] - 0.05, ys[g] + 0.6), colour=GREY, lw=1.4)
     goal_ys = [5.1, 2.9]
@@ -114,9 +154,17 @@ def benefit_map() -> Path:
     for g, goal in [(0, 0), (1, 1), (2, 1)]:
         arrow(ax, (xs[2] + width + 0.05, ys[g] + 0.6), (xs[3] - 0.05, goal_ys[goal] + 0.6), colour=GREY, lw=1.4)
     box(ax, 0.1, 0.05, 13.8, 1.3, face="white", edge=GREY, lw=1.2)
-    ax.text(0.35, 0.7, "Forutsetninger: tjenestemottakeren samtykker, og vedtaket endres. Responsen virker hver natt.\n"
-                       "Den frigjorte tiden planlegges inn i turnus, ellers blir den borte i hverdagen.",
-            ha="left", va="center", fontsize=11, color=INK, linespacing=1.4)
+    ax.text(
+        0.35,
+        0.7,
+        "Forutsetninger: tjenestemottakeren samtykker, og vedtaket endres. Responsen virker hver natt.\n"
+        "Den frigjorte tiden planlegges inn i turnus, ellers blir den borte i hverdagen.",
+        ha="left",
+        va="center",
+        fontsize=11,
+        color=INK,
+        linespacing=1.4,
+    )
     return save(fig, "gevinstkart")
 
 

@@ -40,23 +40,39 @@ LIGHT = "#f2f2f2"
 save = functools.partial(figstyle.save, slug=SLUG)
 
 
-def box(ax, x, y, w, h, text, *, face="white", edge=INK, size=12, weight="normal", hatch="", lw=1.4,
-        align="center"):
-    patch = FancyBboxPatch((x, y), w, h, boxstyle="round,pad=0.02,rounding_size=0.1",
-                           facecolor=face, edgecolor=edge, linewidth=lw, hatch=hatch)
+def box(ax, x, y, w, h, text, *, face="white", edge=INK, size=12, weight="normal", hatch="", lw=1.4, align="center"):
+    patch = FancyBboxPatch(
+        (x, y),
+        w,
+        h,
+        boxstyle="round,pad=0.02,rounding_size=0.1",
+        facecolor=face,
+        edgecolor=edge,
+        linewidth=lw,
+        hatch=hatch,
+    )
     ax.add_patch(patch)
     if align == "left":
-        ax.text(x + 0.12, y + h / 2, text, ha="left", va="center", fontsize=size, color=INK,
-                weight=weight, linespacing=1.25)
+        ax.text(
+            x + 0.12, y + h / 2, text, ha="left", va="center", fontsize=size, color=INK, weight=weight, linespacing=1.25
+        )
     else:
-        ax.text(x + w / 2, y + h / 2, text, ha="center", va="center", fontsize=size, color=INK,
-                weight=weight, linespacing=1.25)
+        ax.text(
+            x + w / 2,
+            y + h / 2,
+            text,
+            ha="center",
+            va="center",
+            fontsize=size,
+            color=INK,
+            weight=weight,
+            linespacing=1.25,
+        )
     return patch
 
 
 def arrow(ax, start, end, *, colour=INK, lw=1.8, mutation=16, style="-|>"):
-    ax.add_patch(FancyArrowPatch(start, end, arrowstyle=style, mutation_scale=mutation, color=colour,
-                                 linewidth=lw))
+    ax.add_patch(FancyArrowPatch(start, end, arrowstyle=style, mutation_scale=mutation, color=colour, linewidth=lw))
 
 
 def facets() -> Path:
@@ -76,11 +92,15 @@ def facets() -> Path:
     ]
     half = 1.85
     for (cx, cy), name, question, colour, _hatch in parts:
-        poly = Polygon([(cx - half, cy), (cx, cy + half), (cx + half, cy), (cx, cy - half)], closed=True,
-                       facecolor=colour + "48", edgecolor=INK, linewidth=1.4)
+        poly = Polygon(
+            [(cx - half, cy), (cx, cy + half), (cx + half, cy), (cx, cy - half)],
+            closed=True,
+            facecolor=colour + "48",
+            edgecolor=INK,
+            linewidth=1.4,
+        )
         ax.add_patch(poly)
-        ax.text(cx, cy + 0.42, name, ha="center", va="center", fontsize=12.5, weight="bold", color=INK,
-                linespacing=1.1)
+        ax.text(cx, cy + 0.42, name, ha="center", va="center", fontsize=12.5, weight="bold", color=INK, linespacing=1.1)
         ax.text(cx, cy - 0.62, question, ha="center", va="center", fontsize=10.5, color=INK, linespacing=1.15)
 
     # axis labels at the four outer points
@@ -129,8 +149,7 @@ def who_when() -> Path:
 
     for j, stage in enumerate(STAGES):
         x = left + j * COLW + 0.65
-        ax.text(x, -0.15, stage, ha="center", va="bottom", fontsize=10.5, weight="bold", color=INK,
-                linespacing=1.1)
+        ax.text(x, -0.15, stage, ha="center", va="bottom", fontsize=10.5, weight="bold", color=INK, linespacing=1.1)
     for i, (actor, marks) in enumerate(ACTORS):
         y = i + 0.5
         if i % 2 == 0:
@@ -141,8 +160,15 @@ def who_when() -> Path:
             if mark == 2:
                 ax.plot([x], [y], marker="o", markersize=17, color=BLUE, markeredgecolor=INK, markeredgewidth=COLW)
             elif mark == 1:
-                ax.plot([x], [y], marker="o", markersize=14, markerfacecolor="white", markeredgecolor=INK,
-                        markeredgewidth=1.6)
+                ax.plot(
+                    [x],
+                    [y],
+                    marker="o",
+                    markersize=14,
+                    markerfacecolor="white",
+                    markeredgecolor=INK,
+                    markeredgewidth=1.6,
+                )
     # grid lines between columns
     for j in range(n_cols + 1):
         x = left + j * COLW
@@ -151,17 +177,27 @@ def who_when() -> Path:
 
     # the two thresholds from the seed presentation, at the last stage
     y0 = n_rows + 0.35
-    ax.annotate("", xy=(left + 4 * COLW + COLW / 2, n_rows + 0.05), xytext=(left + 4 * COLW + COLW / 2, y0 + 0.3),
-                arrowprops={"arrowstyle": "-|>", "color": INK, "lw": 1.6, "mutation_scale": 16})
-    ax.text(left + 4 * COLW + COLW / 2 - 0.25, y0 + 0.45, "To terskler i steg 5: fra prosjekt til drift, og fra én aktør til mange",
-            ha="right", va="center", fontsize=10.5, color=INK)
+    ax.annotate(
+        "",
+        xy=(left + 4 * COLW + COLW / 2, n_rows + 0.05),
+        xytext=(left + 4 * COLW + COLW / 2, y0 + 0.3),
+        arrowprops={"arrowstyle": "-|>", "color": INK, "lw": 1.6, "mutation_scale": 16},
+    )
+    ax.text(
+        left + 4 * COLW + COLW / 2 - 0.25,
+        y0 + 0.45,
+        "To terskler i steg 5: fra prosjekt til drift, og fra én aktør til mange",
+        ha="right",
+        va="center",
+        fontsize=10.5,
+        color=INK,
+    )
 
     # legend
     ly = n_rows + 1.45
     ax.plot([0.25], [ly], marker="o", markersize=15, color=BLUE, markeredgecolor=INK, markeredgewidth=COLW)
     ax.text(0.55, ly, "hovedrolle", va="center", fontsize=11, color=INK)
-    ax.plot([2.45], [ly], marker="o", markersize=13, markerfacecolor="white", markeredgecolor=INK,
-            markeredgewidth=1.6)
+    ax.plot([2.45], [ly], marker="o", markersize=13, markerfacecolor="white", markeredgecolor=INK, markeredgewidth=1.6)
     ax.text(2.75, ly, "bidrar", va="center", fontsize=11, color=INK)
     ax.text(4.2, ly, "Kursets forslag, ikke en fast regel", va="center", fontsize=11, color=GREY, style="italic")
     ax.set_title("Hvem bidrar i hvilket steg?", fontsize=14, weight="bold", loc="left", color=INK, pad=12)
@@ -169,21 +205,31 @@ def who_when() -> Path:
 
 
 CHECKS = [
-    ("Samler løsningen\nopplysninger om helse,\nvaner eller bevegelser?",
-     "Personvernforordningen:\ngrunnlag for behandlingen,\nvurdering av personvern-\nkonsekvenser (DPIA)",
-     "Personvernombudet"),
-    ("Ser ansatte eller\nleverandøren bilder,\nvarsler eller journal?",
-     "Taushetsplikten\n(helsepersonelloven § 21),\ntilgangsstyring, Normen",
-     "Den som har ansvar\nfor informasjons-\nsikkerhet"),
-    ("Kan ikke tjenestemottakeren\nselv samtykke?",
-     "Pasient- og bruker-\nrettighetsloven § 4-6 a\nog kapittel 4 A",
-     "Kommunens jurist"),
-    ("Har produsenten gitt\nutstyret et medisinsk\nformål?",
-     "Regelverket for\nmedisinsk utstyr (MDR):\nCE-merke, bruk etter formålet",
-     "Leverandøren;\nDMP gir veiledning"),
-    ("Bruker løsningen\nkunstig intelligens?",
-     "KI-forordningen:\nrisikoklasse,\nKI-kompetanse hos ansatte",
-     "Leverandøren og\nkommunens jurist"),
+    (
+        "Samler løsningen\nopplysninger om helse,\nvaner eller bevegelser?",
+        "Personvernforordningen:\ngrunnlag for behandlingen,\nvurdering av personvern-\nkonsekvenser (DPIA)",
+        "Personvernombudet",
+    ),
+    (
+        "Ser ansatte eller\nleverandøren bilder,\nvarsler eller journal?",
+        "Taushetsplikten\n(helsepersonelloven § 21),\ntilgangsstyring, Normen",
+        "Den som har ansvar\nfor informasjons-\nsikkerhet",
+    ),
+    (
+        "Kan ikke tjenestemottakeren\nselv samtykke?",
+        "Pasient- og bruker-\nrettighetsloven § 4-6 a\nog kapittel 4 A",
+        "Kommunens jurist",
+    ),
+    (
+        "Har produsenten gitt\nutstyret et medisinsk\nformål?",
+        "Regelverket for\nmedisinsk utstyr (MDR):\nCE-merke, bruk etter formålet",
+        "Leverandøren;\nDMP gir veiledning",
+    ),
+    (
+        "Bruker løsningen\nkunstig intelligens?",
+        "KI-forordningen:\nrisikoklasse,\nKI-kompetanse hos ansatte",
+        "Leverandøren og\nkommunens jurist",
+    ),
 ]
 
 
@@ -207,14 +253,27 @@ def rule_check() -> Path:
         box(ax, cols[1][0], y, cols[1][1], row_h, rule, size=11, face=colours[i] + "40")
         box(ax, cols[2][0], y, cols[2][1], row_h, who, size=11, face=LIGHT)
         arrow(ax, (cols[0][0] + cols[0][1] + 0.05, y + row_h / 2), (cols[1][0] - 0.05, y + row_h / 2))
-        ax.text((cols[0][0] + cols[0][1] + cols[1][0]) / 2, y + row_h / 2 - 0.22, "ja", ha="center",
-                va="bottom", fontsize=10.5, color=INK)
+        ax.text(
+            (cols[0][0] + cols[0][1] + cols[1][0]) / 2,
+            y + row_h / 2 - 0.22,
+            "ja",
+            ha="center",
+            va="bottom",
+            fontsize=10.5,
+            color=INK,
+        )
         arrow(ax, (cols[1][0] + cols[1][1] + 0.05, y + row_h / 2), (cols[2][0] - 0.05, y + row_h / 2))
-    ax.text(0.0, n * (row_h + gap) + 0.75,
-            "En forenkling for å stille de riktige spørsmålene. Ikke juridisk rådgivning.",
-            ha="left", va="center", fontsize=11, color=GREY, style="italic")
-    ax.set_title("Regelsjekk før dere tar i bruk ny teknologi", fontsize=14, weight="bold", loc="left",
-                 color=INK)
+    ax.text(
+        0.0,
+        n * (row_h + gap) + 0.75,
+        "En forenkling for å stille de riktige spørsmålene. Ikke juridisk rådgivning.",
+        ha="left",
+        va="center",
+        fontsize=11,
+        color=GREY,
+        style="italic",
+    )
+    ax.set_title("Regelsjekk før dere tar i bruk ny teknologi", fontsize=14, weight="bold", loc="left", color=INK)
     return save(fig, "regelsjekk")
 
 

@@ -36,17 +36,45 @@ save = functools.partial(figstyle.save, slug=SLUG)
 
 
 def box(ax, x, y, w, h, text, *, face="white", edge=INK, size=12, weight="normal", hatch="", lw=1.6):
-    patch = FancyBboxPatch((x, y), w, h, boxstyle="round,pad=0.02,rounding_size=0.12",
-                           facecolor=face, edgecolor=edge, linewidth=lw, hatch=hatch)
+    patch = FancyBboxPatch(
+        (x, y),
+        w,
+        h,
+        boxstyle="round,pad=0.02,rounding_size=0.12",
+        facecolor=face,
+        edgecolor=edge,
+        linewidth=lw,
+        hatch=hatch,
+    )
     ax.add_patch(patch)
-    ax.text(x + w / 2, y + h / 2, text, ha="center", va="center", fontsize=size, color=INK,
-            weight=weight, wrap=False, linespacing=1.3)
+    ax.text(
+        x + w / 2,
+        y + h / 2,
+        text,
+        ha="center",
+        va="center",
+        fontsize=size,
+        color=INK,
+        weight=weight,
+        wrap=False,
+        linespacing=1.3,
+    )
     return patch
 
 
 def arrow(ax, start, end, *, style="-|>", colour=INK, lw=2.0, ls="-", rad=0.0, mutation=18):
-    ax.add_patch(FancyArrowPatch(start, end, arrowstyle=style, mutation_scale=mutation, color=colour,
-                                 linewidth=lw, linestyle=ls, connectionstyle=f"arc3,rad={rad}"))
+    ax.add_patch(
+        FancyArrowPatch(
+            start,
+            end,
+            arrowstyle=style,
+            mutation_scale=mutation,
+            color=colour,
+            linewidth=lw,
+            linestyle=ls,
+            connectionstyle=f"arc3,rad={rad}",
+        )
+    )
 
 
 def loops() -> Path:
@@ -59,28 +87,63 @@ def loops() -> Path:
     w, h, y = 2.8, 2.2, 2.0
     xs = [0.15, 3.6, 7.05]
     titles = ["Antakelser, mål\nog regler", "Handlinger", "Resultater"]
-    examples = ["«Trygt tilsyn betyr\nat noen går inn\ntil personen»", "Faste runder\nhver natt",
-                "Mange vekkes,\nfall oppdages\nlikevel sent"]
+    examples = [
+        "«Trygt tilsyn betyr\nat noen går inn\ntil personen»",
+        "Faste runder\nhver natt",
+        "Mange vekkes,\nfall oppdages\nlikevel sent",
+    ]
     faces = [LIGHT, "white", "white"]
     for x, title, example, face in zip(xs, titles, examples, faces):
         box(ax, x, y, w, h, "", face=face)
-        ax.text(x + w / 2, y + h - 0.2, title, ha="center", va="top", fontsize=13, weight="bold",
-                color=INK, linespacing=1.15)
-        ax.text(x + w / 2, y + 0.15, example, ha="center", va="bottom", fontsize=11, color=GREY,
-                style="italic", linespacing=1.2)
+        ax.text(
+            x + w / 2,
+            y + h - 0.2,
+            title,
+            ha="center",
+            va="top",
+            fontsize=13,
+            weight="bold",
+            color=INK,
+            linespacing=1.15,
+        )
+        ax.text(
+            x + w / 2,
+            y + 0.15,
+            example,
+            ha="center",
+            va="bottom",
+            fontsize=11,
+            color=GREY,
+            style="italic",
+            linespacing=1.2,
+        )
     arrow(ax, (xs[0] + w + 0.04, y + h / 2), (xs[1] - 0.04, y + h / 2))
     arrow(ax, (xs[1] + w + 0.04, y + h / 2), (xs[2] - 0.04, y + h / 2))
 
     # Single loop above: results back to actions (solid, blue).
-    arrow(ax, (xs[2] + w * 0.5, y + h + 0.05), (xs[1] + w * 0.5, y + h + 0.05), colour=BLUE, lw=2.4,
-          rad=0.45)
-    ax.text((xs[1] + xs[2] + w) / 2, y + h + 1.35, "Enkeltkretslæring: endre handlingen",
-            ha="center", va="bottom", fontsize=12, color=BLUE, weight="bold")
+    arrow(ax, (xs[2] + w * 0.5, y + h + 0.05), (xs[1] + w * 0.5, y + h + 0.05), colour=BLUE, lw=2.4, rad=0.45)
+    ax.text(
+        (xs[1] + xs[2] + w) / 2,
+        y + h + 1.35,
+        "Enkeltkretslæring: endre handlingen",
+        ha="center",
+        va="bottom",
+        fontsize=12,
+        color=BLUE,
+        weight="bold",
+    )
     # Double loop below: results back to the assumptions (dashed, red-orange).
-    arrow(ax, (xs[2] + w * 0.5, y - 0.05), (xs[0] + w * 0.5, y - 0.05), colour=RED, lw=2.4,
-          ls="--", rad=-0.25)
-    ax.text(5.0, -0.05, "Dobbeltkretslæring: endre antakelsene bak handlingen",
-            ha="center", va="bottom", fontsize=12, color=RED, weight="bold")
+    arrow(ax, (xs[2] + w * 0.5, y - 0.05), (xs[0] + w * 0.5, y - 0.05), colour=RED, lw=2.4, ls="--", rad=-0.25)
+    ax.text(
+        5.0,
+        -0.05,
+        "Dobbeltkretslæring: endre antakelsene bak handlingen",
+        ha="center",
+        va="bottom",
+        fontsize=12,
+        color=RED,
+        weight="bold",
+    )
     return save(fig, "kretslaering")
 
 
@@ -113,8 +176,7 @@ def improvement_model() -> Path:
         (90, "Handle", "justere,\nutvide eller\nforkaste", PINK),
     ]
     for start, label, sub, colour in steps:
-        ax.add_patch(Wedge((cx, cy), r, start, start + 90, facecolor=colour, alpha=0.22, edgecolor=INK,
-                           linewidth=1.6))
+        ax.add_patch(Wedge((cx, cy), r, start, start + 90, facecolor=colour, alpha=0.22, edgecolor=INK, linewidth=1.6))
         mid = math.radians(start + 45)
         tx, ty = cx + 0.62 * r * math.cos(mid), cy + 0.5 * r * math.sin(mid)
         ax.text(tx, ty + 0.5, label, ha="center", va="center", fontsize=12, weight="bold", color=INK)
@@ -137,21 +199,42 @@ def ramp() -> Path:
 
     ax.fill([0.3, 9.7, 9.7], [0.45, 0.45, 3.6], color=LIGHT, zorder=0)
     ax.plot([0.3, 9.7], [0.45, 3.6], color=GREY, linewidth=1.4, zorder=1)
-    tests = [("1", "Én person,\nén natt"), ("2", "Én person,\nén uke"), ("3", "Fem personer,\nto uker"),
-             ("4", "Hele nattlaget\ni én sone")]
+    tests = [
+        ("1", "Én person,\nén natt"),
+        ("2", "Én person,\nén uke"),
+        ("3", "Fem personer,\nto uker"),
+        ("4", "Hele nattlaget\ni én sone"),
+    ]
     colours = [BLUE, ORANGE, GREEN, PINK]
     xs = [1.4, 3.75, 6.1, 8.45]
     for (num, label), x, colour in zip(tests, xs, colours):
         y_ramp = 0.45 + (x - 0.3) / 9.4 * 3.15
         rr = 0.42 + 0.06 * int(num)
-        ax.add_patch(Wedge((x, y_ramp + rr + 0.05), rr, 0, 360, facecolor=colour, alpha=0.3, edgecolor=INK,
-                           linewidth=1.6))
-        ax.text(x, y_ramp + rr + 0.05, f"PDSA\n{num}", ha="center", va="center", fontsize=11,
-                weight="bold", color=INK, linespacing=1.1)
-        ax.text(x, y_ramp + 2 * rr + 0.2, label, ha="center", va="bottom", fontsize=11, color=INK,
-                linespacing=1.2)
-    ax.text(9.65, 0.05, "Hver test litt større: mer tro på endringen, flere med",
-            ha="right", va="bottom", fontsize=11, color=GREY, style="italic")
+        ax.add_patch(
+            Wedge((x, y_ramp + rr + 0.05), rr, 0, 360, facecolor=colour, alpha=0.3, edgecolor=INK, linewidth=1.6)
+        )
+        ax.text(
+            x,
+            y_ramp + rr + 0.05,
+            f"PDSA\n{num}",
+            ha="center",
+            va="center",
+            fontsize=11,
+            weight="bold",
+            color=INK,
+            linespacing=1.1,
+        )
+        ax.text(x, y_ramp + 2 * rr + 0.2, label, ha="center", va="bottom", fontsize=11, color=INK, linespacing=1.2)
+    ax.text(
+        9.65,
+        0.05,
+        "Hver test litt større: mer tro på endringen, flere med",
+        ha="right",
+        va="bottom",
+        fontsize=11,
+        color=GREY,
+        style="italic",
+    )
     return save(fig, "pdsa-rampe")
 
 
@@ -179,19 +262,41 @@ def annotated_run_chart() -> Path:
     weeks = list(range(1, n + 1))
     fig, ax = plt.subplots(figsize=(8.0, 4.4))
     ax.axvspan(0.5, 12.5, color="#ececec", zorder=0)
-    ax.text(6.5, 24.3, "Grunnlag: 12 uker før endringen", ha="center", va="center", fontsize=11,
-            color=INK)
+    ax.text(6.5, 24.3, "Grunnlag: 12 uker før endringen", ha="center", va="center", fontsize=11, color=INK)
     ax.axvline(12.5, color=GREY, linewidth=1.4, linestyle=":")
     ax.text(12.75, 24.3, "Ny planlegging av rundene", ha="left", va="center", fontsize=11, color=INK)
-    ax.plot(weeks, values, color=BLUE, linewidth=2.0, marker="o", markersize=6, zorder=3,
-            label="Andel medisinrunder som startet for sent")
+    ax.plot(
+        weeks,
+        values,
+        color=BLUE,
+        linewidth=2.0,
+        marker="o",
+        markersize=6,
+        zorder=3,
+        label="Andel medisinrunder som startet for sent",
+    )
     median_text = formatting.format_number(result.median, 1)
-    ax.axhline(result.median, color=ORANGE, linewidth=2.2, linestyle="--", zorder=2,
-               label=f"Median for alle 24 uker ({median_text} %)")
+    ax.axhline(
+        result.median,
+        color=ORANGE,
+        linewidth=2.2,
+        linestyle="--",
+        zorder=2,
+        label=f"Median for alle 24 uker ({median_text} %)",
+    )
     start, length = _longest_run(values, result.median)
-    ax.plot(weeks[start:start + length], values[start:start + length], linestyle="none",
-            marker="s", markersize=11, markerfacecolor="none", markeredgecolor=RED, markeredgewidth=1.8,
-            zorder=4, label=f"Lengste serie: {length} punkter på rad (grensen er {result.longest_run_limit})")
+    ax.plot(
+        weeks[start : start + length],
+        values[start : start + length],
+        linestyle="none",
+        marker="s",
+        markersize=11,
+        markerfacecolor="none",
+        markeredgecolor=RED,
+        markeredgewidth=1.8,
+        zorder=4,
+        label=f"Lengste serie: {length} punkter på rad (grensen er {result.longest_run_limit})",
+    )
     ax.set_xlim(0.5, n + 0.5)
     ax.set_ylim(0, 25.8)
     ax.set_xticks([1, 4, 8, 12, 16, 20, 24])

@@ -89,35 +89,48 @@ def who_and_when() -> Path:
         y0 = top + 0.1
         tip = 0.13
         hgt = 1.75
-        pts = [(x0, y0), (x0 + col_w - tip, y0), (x0 + col_w, y0 + hgt / 2), (x0 + col_w - tip, y0 + hgt),
-               (x0, y0 + hgt), (x0 + tip, y0 + hgt / 2)]
+        pts = [
+            (x0, y0),
+            (x0 + col_w - tip, y0),
+            (x0 + col_w, y0 + hgt / 2),
+            (x0 + col_w - tip, y0 + hgt),
+            (x0, y0 + hgt),
+            (x0 + tip, y0 + hgt / 2),
+        ]
         face = LIGHT if j % 2 == 0 else MID
         hatch = HATCHES[0]  # plain fill: a hatch would cross the text
         ax.add_patch(Polygon(pts, closed=True, facecolor=face, edgecolor=INK, linewidth=1.2, hatch=hatch))
-        ax.text(x0 + col_w / 2 + 0.03, y0 + hgt / 2, stage, ha="center", va="center", fontsize=10,
-                color=INK, linespacing=1.1)
+        ax.text(
+            x0 + col_w / 2 + 0.03,
+            y0 + hgt / 2,
+            stage,
+            ha="center",
+            va="center",
+            fontsize=10,
+            color=INK,
+            linespacing=1.1,
+        )
 
     # Rows with actor labels and marks.
     for i, (actor, row) in enumerate(zip(actors, marks)):
         yc = top - 0.5 - i
         if i % 2 == 0:
-            ax.add_patch(Rectangle((0, yc - 0.5), label_w + n_cols * col_w, 1.0, facecolor="#f7f7f7",
-                                   edgecolor="none"))
+            ax.add_patch(Rectangle((0, yc - 0.5), label_w + n_cols * col_w, 1.0, facecolor="#f7f7f7", edgecolor="none"))
         ax.text(0.05, yc, actor, ha="left", va="center", fontsize=10.5, color=INK, linespacing=1.15)
         for j, value in enumerate(row):
             xc = label_w + j * col_w + col_w / 2
             if value == 2:
                 ax.plot(xc, yc, marker="o", markersize=15, color=BLUE, markeredgecolor=INK, markeredgewidth=1.2)
             elif value == 1:
-                ax.plot(xc, yc, marker="o", markersize=12, markerfacecolor="white", markeredgecolor=INK,
-                        markeredgewidth=1.4)
+                ax.plot(
+                    xc, yc, marker="o", markersize=12, markerfacecolor="white", markeredgecolor=INK, markeredgewidth=1.4
+                )
 
     # Legend below the matrix.
     ly = -0.55
     ax.plot(0.2, ly, marker="o", markersize=15, color=BLUE, markeredgecolor=INK, markeredgewidth=1.2)
     ax.text(0.45, ly, "leder eller bidrar mye", ha="left", va="center", fontsize=10.5, color=INK)
-    ax.plot(3.6, ly, marker="o", markersize=12, markerfacecolor="white", markeredgecolor=INK,
-            markeredgewidth=1.4)
+    ax.plot(3.6, ly, marker="o", markersize=12, markerfacecolor="white", markeredgecolor=INK, markeredgewidth=1.4)
     ax.text(3.85, ly, "støtter, blir hørt eller sprer", ha="left", va="center", fontsize=10.5, color=INK)
     return save(fig, "hvem-og-naar")
 
@@ -154,14 +167,39 @@ def journey() -> Path:
     for y in (-2, -1, 1, 2):
         ax.axhline(y, color="#e6e6e6", linewidth=0.8, zorder=0)
 
-    ax.plot(xs, feeling, color=BLUE, linewidth=2.6, marker="o", markersize=9, markeredgecolor=INK,
-            markeredgewidth=1.0, zorder=3)
+    ax.plot(
+        xs,
+        feeling,
+        color=BLUE,
+        linewidth=2.6,
+        marker="o",
+        markersize=9,
+        markeredgecolor=INK,
+        markeredgewidth=1.0,
+        zorder=3,
+    )
     for j, (text, pos) in pains.items():
-        ax.plot(j, feeling[j], marker="o", markersize=18, markerfacecolor="none", markeredgecolor=RED,
-                markeredgewidth=2.2, zorder=4)
-        ax.annotate(text, xy=(j, feeling[j]), xytext=pos, ha="left", va="center", fontsize=10, color=INK,
-                    arrowprops={"arrowstyle": "-", "color": RED, "linewidth": 1.4, "shrinkA": 2, "shrinkB": 9},
-                    bbox={"boxstyle": "round,pad=0.25", "facecolor": "white", "edgecolor": RED, "linewidth": 1.0})
+        ax.plot(
+            j,
+            feeling[j],
+            marker="o",
+            markersize=18,
+            markerfacecolor="none",
+            markeredgecolor=RED,
+            markeredgewidth=2.2,
+            zorder=4,
+        )
+        ax.annotate(
+            text,
+            xy=(j, feeling[j]),
+            xytext=pos,
+            ha="left",
+            va="center",
+            fontsize=10,
+            color=INK,
+            arrowprops={"arrowstyle": "-", "color": RED, "linewidth": 1.4, "shrinkA": 2, "shrinkB": 9},
+            bbox={"boxstyle": "round,pad=0.25", "facecolor": "white", "edgecolor": RED, "linewidth": 1.0},
+        )
 
     # Steps and touchpoints as two rows of labels under the plot, separated by thin rules.
     ax.plot([-0.5, len(steps) - 0.5], [-2.45, -2.45], color=GREY, linewidth=0.8, clip_on=False)
@@ -173,8 +211,7 @@ def journey() -> Path:
     ax.text(-0.62, -3.92, "Kontakt-\npunkt", ha="right", va="center", fontsize=10, color=GREY, linespacing=1.05)
     ax.set_ylabel("Hvordan Signe har det", fontsize=11, color=INK)
     ax.yaxis.set_label_coords(-0.115, 0.68)
-    ax.text(len(steps) - 0.5, 2.6, "Fiktivt eksempel", ha="right", va="top", fontsize=10, color=GREY,
-            style="italic")
+    ax.text(len(steps) - 0.5, 2.6, "Fiktivt eksempel", ha="right", va="top", fontsize=10, color=GREY, style="italic")
     return save(fig, "brukerreise")
 
 
@@ -182,41 +219,56 @@ def blueprint() -> Path:
     """A service blueprint for the fictional night-time digital supervision service."""
     steps = ["Samtale", "Montering", "Varsel", "Besøk", "Oppfølging"]
     lanes = [
-        ("Fysiske\nspor", [
-            "brosjyre,\nvedtak",
-            "sensor på\nveggen,\nbruksark",
-            "lys og lyd\nfra\nsensoren",
-            "nøkkel-\nboks,\nuniform",
-            "notat i\njournalen",
-        ]),
-        ("Tjeneste-\nmottakeren", [
-            "spør hva\nsensoren\nser",
-            "viser hvor\nhun sover",
-            "står opp\nog faller",
-            "får hjelp\nopp",
-            "sier hva\nsom var\nutrygt",
-        ]),
-        ("Ansatte:\nsynlig", [
-            "sykepleier\nforklarer,\nspør om\nsamtykke",
-            "montør og\nsykepleier\ntilpasser",
-            "",
-            "nattevakt\nhjelper\nog sjekker",
-            "sykepleier\nspør og\nlytter",
-        ]),
-        ("Ansatte:\nusynlig", [
-            "vurderer\nbehov,\nskriver\nvedtak",
-            "tester\nvarsel\nmot\nmottak",
-            "varsel\nvurderes\ni mottaket",
-            "ruten\nlegges om\ni natt",
-            "går\ngjennom\nvarslene",
-        ]),
-        ("Støtte-\nprosesser", [
-            "tildelings-\nkontor",
-            "IT og\nleveran-\ndør",
-            "respons-\nsenter,\nnettverk",
-            "bil og\nnøkler",
-            "avvik og\nforbedring",
-        ]),
+        (
+            "Fysiske\nspor",
+            [
+                "brosjyre,\nvedtak",
+                "sensor på\nveggen,\nbruksark",
+                "lys og lyd\nfra\nsensoren",
+                "nøkkel-\nboks,\nuniform",
+                "notat i\njournalen",
+            ],
+        ),
+        (
+            "Tjeneste-\nmottakeren",
+            [
+                "spør hva\nsensoren\nser",
+                "viser hvor\nhun sover",
+                "står opp\nog faller",
+                "får hjelp\nopp",
+                "sier hva\nsom var\nutrygt",
+            ],
+        ),
+        (
+            "Ansatte:\nsynlig",
+            [
+                "sykepleier\nforklarer,\nspør om\nsamtykke",
+                "montør og\nsykepleier\ntilpasser",
+                "",
+                "nattevakt\nhjelper\nog sjekker",
+                "sykepleier\nspør og\nlytter",
+            ],
+        ),
+        (
+            "Ansatte:\nusynlig",
+            [
+                "vurderer\nbehov,\nskriver\nvedtak",
+                "tester\nvarsel\nmot\nmottak",
+                "varsel\nvurderes\ni mottaket",
+                "ruten\nlegges om\ni natt",
+                "går\ngjennom\nvarslene",
+            ],
+        ),
+        (
+            "Støtte-\nprosesser",
+            [
+                "tildelings-\nkontor",
+                "IT og\nleveran-\ndør",
+                "respons-\nsenter,\nnettverk",
+                "bil og\nnøkler",
+                "avvik og\nforbedring",
+            ],
+        ),
     ]
     fig, ax = plt.subplots(figsize=(7.6, 7.6))
     label_w = 1.42
@@ -236,25 +288,54 @@ def blueprint() -> Path:
     for i, (lane, cells) in enumerate(lanes):
         y0 = height - head_h - (i + 1) * row_h
         ax.add_patch(Rectangle((0, y0), width, row_h, facecolor=faces[i], edgecolor="none", zorder=0))
-        ax.text(0.04, y0 + row_h / 2, lane, ha="left", va="center", fontsize=10.5, weight="bold", color=INK,
-                linespacing=1.1)
+        ax.text(
+            0.04, y0 + row_h / 2, lane, ha="left", va="center", fontsize=10.5, weight="bold", color=INK, linespacing=1.1
+        )
         for j, cell in enumerate(cells):
             if not cell:
                 continue
             xc = label_w + j * col_w + col_w / 2
-            ax.add_patch(FancyBboxPatch((xc - col_w / 2 + 0.06, y0 + 0.08), col_w - 0.12, row_h - 0.16,
-                                        boxstyle="round,pad=0.0,rounding_size=0.08", facecolor="white",
-                                        edgecolor=GREY, linewidth=0.9, zorder=1))
-            ax.text(xc, y0 + row_h / 2, cell, ha="center", va="center", fontsize=10, color=INK,
-                    linespacing=1.05, zorder=2)
+            ax.add_patch(
+                FancyBboxPatch(
+                    (xc - col_w / 2 + 0.06, y0 + 0.08),
+                    col_w - 0.12,
+                    row_h - 0.16,
+                    boxstyle="round,pad=0.0,rounding_size=0.08",
+                    facecolor="white",
+                    edgecolor=GREY,
+                    linewidth=0.9,
+                    zorder=1,
+                )
+            )
+            ax.text(
+                xc, y0 + row_h / 2, cell, ha="center", va="center", fontsize=10, color=INK, linespacing=1.05, zorder=2
+            )
 
     for j, step in enumerate(steps):
         xc = label_w + j * col_w + col_w / 2
-        ax.add_patch(FancyBboxPatch((xc - col_w / 2 + 0.05, height - head_h + 0.06), col_w - 0.1, head_h - 0.1,
-                                    boxstyle="round,pad=0.0,rounding_size=0.1", facecolor=BLUE, edgecolor=INK,
-                                    linewidth=1.0, zorder=1))
-        ax.text(xc, height - head_h / 2 + 0.01, step, ha="center", va="center", fontsize=10, color="white",
-                weight="bold", zorder=2)
+        ax.add_patch(
+            FancyBboxPatch(
+                (xc - col_w / 2 + 0.05, height - head_h + 0.06),
+                col_w - 0.1,
+                head_h - 0.1,
+                boxstyle="round,pad=0.0,rounding_size=0.1",
+                facecolor=BLUE,
+                edgecolor=INK,
+                linewidth=1.0,
+                zorder=1,
+            )
+        )
+        ax.text(
+            xc,
+            height - head_h / 2 + 0.01,
+            step,
+            ha="center",
+            va="center",
+            fontsize=10,
+            color="white",
+            weight="bold",
+            zorder=2,
+        )
 
     # The three lines of the blueprint, between lanes 2|3, 3|4 and 4|5, explained in a legend below.
     line_specs = [

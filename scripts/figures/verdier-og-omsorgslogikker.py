@@ -72,12 +72,19 @@ def timeline() -> Path:
         hatch = HATCHES[0] if country == "NO" else HATCHES[1]
         right = launch or 0
         if start is not None:
-            ax.barh(y, end - start, left=start, height=0.42, color=fill,
-                    hatch=hatch, edgecolor=colour, linewidth=1.0)
+            ax.barh(y, end - start, left=start, height=0.42, color=fill, hatch=hatch, edgecolor=colour, linewidth=1.0)
             right = max(right, end)
         if launch is not None:
-            ax.plot(launch, y, marker="o" if country == "NO" else "s", markersize=9,
-                    color=colour, markeredgecolor=INK, markeredgewidth=0.8, linestyle="none")
+            ax.plot(
+                launch,
+                y,
+                marker="o" if country == "NO" else "s",
+                markersize=9,
+                color=colour,
+                markeredgecolor=INK,
+                markeredgewidth=0.8,
+                linestyle="none",
+            )
         ax.text(right + 0.45, y, note, va="center", ha="left", fontsize=10, color=INK)
     ax.set_yticks(range(n))
     ax.set_yticklabels([row[0] for row in reversed(TIMELINE)], fontsize=10)
@@ -91,10 +98,26 @@ def timeline() -> Path:
     ax.set_title("Politikken rundt tjenestene, 2009–2025", fontsize=13)
     # Legend drawn by hand so that it reads in grey scale too.
     handles = [
-        plt.Line2D([], [], marker="o", color=NORWAY, markeredgecolor=INK, linestyle="none",
-                   markersize=9, label="Norge: dokument eller vedtak"),
-        plt.Line2D([], [], marker="s", color=SWEDEN, markeredgecolor=INK, linestyle="none",
-                   markersize=9, label="Sverige: dokument eller lovendring"),
+        plt.Line2D(
+            [],
+            [],
+            marker="o",
+            color=NORWAY,
+            markeredgecolor=INK,
+            linestyle="none",
+            markersize=9,
+            label="Norge: dokument eller vedtak",
+        ),
+        plt.Line2D(
+            [],
+            [],
+            marker="s",
+            color=SWEDEN,
+            markeredgecolor=INK,
+            linestyle="none",
+            markersize=9,
+            label="Sverige: dokument eller lovendring",
+        ),
         Rectangle((0, 0), 1, 1, facecolor="#a9cde6", edgecolor=NORWAY, label="Periode i Norge"),
         Rectangle((0, 0), 1, 1, facecolor="#f6d69a", edgecolor=SWEDEN, hatch=HATCHES[1], label="Periode i Sverige"),
     ]
@@ -130,11 +153,26 @@ def three_measures() -> Path:
                 colour, hatch = "#9fb7cc", HATCHES[1]
             ax.barh(y, value, left=left, height=0.58, color=colour, hatch=hatch, edgecolor=INK, linewidth=0.6)
             if len(parts) > 1:
-                ax.text(left + value / 2, y, f"{part}\n{format_percent(value)}", ha="center", va="center",
-                        fontsize=10, color="white" if i == 0 else INK)
+                ax.text(
+                    left + value / 2,
+                    y,
+                    f"{part}\n{format_percent(value)}",
+                    ha="center",
+                    va="center",
+                    fontsize=10,
+                    color="white" if i == 0 else INK,
+                )
             left += value
-        ax.text(left + 1.5, y, format_percent(left) + (" under 67 år" if len(parts) > 1 else ""),
-                va="center", ha="left", fontsize=11, fontweight="bold", color=INK)
+        ax.text(
+            left + 1.5,
+            y,
+            format_percent(left) + (" under 67 år" if len(parts) > 1 else ""),
+            va="center",
+            ha="left",
+            fontsize=11,
+            fontweight="bold",
+            color=INK,
+        )
     ax.set_yticks(range(n))
     ax.set_yticklabels([m[0] for m in reversed(MEASURES)], fontsize=10)
     ax.set_xlim(0, 100)
@@ -151,14 +189,28 @@ def three_measures() -> Path:
 # 3. Room for action (the course's model)
 # --------------------------------------------------------------------------------------------
 RINGS = [
-    ("Rammer du må arbeide innenfor",
-     ["lover og forskrifter", "budsjettrammen", "nasjonale reformer og planer", "vedtak i kommunestyret"]),
-    ("Det du kan påvirke",
-     ["vedtakspraksis, sammen med tildelingskontoret", "turnus og heltid, sammen med tillitsvalgte",
-      "prioriteringer, med tall og erfaringer", "hvem som er med i prosjektet"]),
-    ("Det du bestemmer selv",
-     ["hvordan dere møtes og lærer", "små utprøvinger i egen enhet",
-      "hvilke spørsmål dere stiller", "hva du måler og viser fram"]),
+    (
+        "Rammer du må arbeide innenfor",
+        ["lover og forskrifter", "budsjettrammen", "nasjonale reformer og planer", "vedtak i kommunestyret"],
+    ),
+    (
+        "Det du kan påvirke",
+        [
+            "vedtakspraksis, sammen med tildelingskontoret",
+            "turnus og heltid, sammen med tillitsvalgte",
+            "prioriteringer, med tall og erfaringer",
+            "hvem som er med i prosjektet",
+        ],
+    ),
+    (
+        "Det du bestemmer selv",
+        [
+            "hvordan dere møtes og lærer",
+            "små utprøvinger i egen enhet",
+            "hvilke spørsmål dere stiller",
+            "hva du måler og viser fram",
+        ],
+    ),
 ]
 
 
@@ -173,8 +225,11 @@ def room_for_action() -> Path:
     boxes = [(2, 5, 96, 80), (7, 8, 86, 59), (13, 11, 74, 30)]
     columns = [2, 1, 1]
     for (title, items), (x, y, w, h), fill, ncol in zip(RINGS, boxes, fills, columns):
-        ax.add_patch(FancyBboxPatch((x, y), w, h, boxstyle="round,pad=0,rounding_size=3",
-                                    facecolor=fill, edgecolor=INK, linewidth=1.2))
+        ax.add_patch(
+            FancyBboxPatch(
+                (x, y), w, h, boxstyle="round,pad=0,rounding_size=3", facecolor=fill, edgecolor=INK, linewidth=1.2
+            )
+        )
         top = y + h
         ax.text(50, top - 2.6, title, ha="center", va="top", fontsize=13.5, fontweight="bold", color=INK)
         band_top = top - 8.0
@@ -182,12 +237,22 @@ def room_for_action() -> Path:
             col, line = (i % ncol, i // ncol)
             xi = 50 if ncol == 1 else x + w * (0.27 if col == 0 else 0.73)
             ax.text(xi, band_top - line * 4.5, "• " + item, ha="center", va="top", fontsize=11.5, color=INK)
-    ax.text(50, 1.2, "Kursets modell. Flytt noe innover ved å avtale, vise tall og bygge tillit.",
-            ha="center", va="bottom", fontsize=11, style="italic", color=INK)
+    ax.text(
+        50,
+        1.2,
+        "Kursets modell. Flytt noe innover ved å avtale, vise tall og bygge tillit.",
+        ha="center",
+        va="bottom",
+        fontsize=11,
+        style="italic",
+        color=INK,
+    )
     return save(fig, "handlingsrom")
 
 
 if __name__ == "__main__":
     for path in (timeline(), three_measures(), room_for_action()):
-        print(f"Skrev {path.relative_to(Path.cwd()) if path.is_relative_to(Path.cwd()) else path} "
-              f"({path.stat().st_size / 1024:.0f} KB)")
+        print(
+            f"Skrev {path.relative_to(Path.cwd()) if path.is_relative_to(Path.cwd()) else path} "
+            f"({path.stat().st_size / 1024:.0f} KB)"
+        )

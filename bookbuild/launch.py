@@ -80,7 +80,7 @@ def adjust_header_buttons(app: Sphinx, pagename: str, templatename: str, context
                     {
                         "type": "link",
                         "url": context["pathto"](zip_name(pagename), 1),
-                        "text": ".zip",
+                        "text": "Notatboka (.zip)",
                         "icon": "fas fa-file-zipper",
                         "label": "download-zip-button",
                         "tooltip": "Last ned notatboka med alt den trenger for å kjøre på din egen maskin",

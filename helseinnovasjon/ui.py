@@ -300,7 +300,32 @@ def save_row(save: tuple[sections.Section | str, str] | None, last: dict[str, An
     return [save_step(section, source, lambda: last["result"].record() if last["result"] is not None else None)]
 
 
-class SaveStep(widgets.VBox):
+class _AskFirst(widgets.VBox):
+    """A step that may ask «are you sure?» (``confirm``/``cancel``) and reports in ``status``; an error in a
+    step shows as one Norwegian message there, and the question is withdrawn."""
+
+    confirm: widgets.Button
+    cancel: widgets.Button
+    status: widgets.HTML
+
+    def _ask(self, show: bool) -> None:
+        for choice in (self.confirm, self.cancel):
+            choice.layout.display = None if show else "none"
+
+    def _safely(self, step: Callable[[], None]) -> Callable[[Any], None]:
+        def run(_event: Any = None) -> None:
+            try:
+                step()
+            except Exception as error:
+                if not isinstance(error, InputError):
+                    traceback.print_exc(limit=3)
+                self._ask(False)
+                self.status.value = error_html(error)
+
+        return run
+
+
+class SaveStep(_AskFirst):
     """«Lagre i prosjektet mitt»: save ``content()`` in a section of the project file.
 
     If the section already holds something, it is shown first, and nothing is overwritten
@@ -336,10 +361,6 @@ class SaveStep(widgets.VBox):
         self.cancel.on_click(self._on_cancel)
         super().__init__([widgets.HBox([self.button, self.confirm, self.cancel]), self.status])
 
-    def _ask(self, show: bool) -> None:
-        for choice in (self.confirm, self.cancel):
-            choice.layout.display = None if show else "none"
-
     def _write(self) -> None:
         saved = self._workbook.save(self._pending.pop("project"), self._path)
         self._ask(False)
@@ -368,18 +389,6 @@ class SaveStep(widgets.VBox):
         else:
             self._write()
 
-    def _safely(self, step: Callable[[], None]) -> Callable[[Any], None]:
-        def run(_event: Any = None) -> None:
-            try:
-                step()
-            except Exception as error:
-                if not isinstance(error, InputError):
-                    traceback.print_exc(limit=3)
-                self._ask(False)
-                self.status.value = error_html(error)
-
-        return run
-
     def _on_cancel(self, _event: Any = None) -> None:
         self._pending.clear()
         self._ask(False)
@@ -389,7 +398,7 @@ class SaveStep(widgets.VBox):
 save_step = SaveStep  # the name notebooks and older code use
 
 
-class ProjectFileTools(widgets.VBox):
+class ProjectFileTools(_AskFirst):
     """«Last ned prosjektfilen» and «Last opp prosjektfilen»: move the project file between
     a browser, Binder, a JupyterHub and a laptop.
 
@@ -436,22 +445,6 @@ class ProjectFileTools(widgets.VBox):
                 self.status,
             ]
         )
-
-    def _safely(self, step: Callable[[], None]) -> Callable[[Any], None]:
-        def run(_event: Any = None) -> None:
-            try:
-                step()
-            except Exception as error:
-                if not isinstance(error, InputError):
-                    traceback.print_exc(limit=3)
-                self._ask(False)
-                self.status.value = error_html(error)
-
-        return run
-
-    def _ask(self, show: bool) -> None:
-        for choice in (self.confirm, self.cancel):
-            choice.layout.display = None if show else "none"
 
     def _offer_download(self) -> None:
         import base64

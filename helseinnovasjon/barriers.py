@@ -568,14 +568,7 @@ def diverging_chart(assessment: Assessment) -> plotting.Chart:
         ax.set_xticks([-2, -1, 0, 1, 2], ["−2\nhemmer\nsterkt", "−1", "0\nnøytral", "+1", "+2\nfremmer\nsterkt"])
         ax.grid(axis="y", visible=False)
         ax.tick_params(axis="y", length=0)
-        fig.suptitle(
-            "Hva hemmer og hva fremmer?",
-            x=0.02,
-            y=0.98,
-            ha="left",
-            fontsize=plotting.STYLE["axes.titlesize"],
-            fontweight=plotting.STYLE["axes.titleweight"],
-        )
+        plotting.figure_title(fig, "Hva hemmer og hva fremmer?", x=0.02, y=0.98)
     alt = (
         "Liggende søyler fra midten for sju faktorer; til venstre hemmer, til høyre fremmer. "
         + "; ".join(f"{r.factor.name}: {r.label}" for r in ratings)
@@ -620,14 +613,7 @@ def complexity_strip(assessment: Assessment) -> plotting.Chart:
         ax.tick_params(axis="x", length=0)
         count = len(assessment.complex_factors)
         title = "Kompleksitet (NASSS)" + (": høy risiko" if assessment.high_risk else "")
-        fig.suptitle(
-            title,
-            x=0.02,
-            y=0.98,
-            ha="left",
-            fontsize=plotting.STYLE["axes.titlesize"],
-            fontweight=plotting.STYLE["axes.titleweight"],
-        )
+        plotting.figure_title(fig, title, x=0.02, y=0.98)
     alt = (
         "Rad med sju felt, ett per faktor, mørkere jo mer komplekst: "
         + "; ".join(f"{r.factor.name}: {r.complexity or 'ikke vurdert'}" for r in ratings)

@@ -566,14 +566,7 @@ def chart(
         draw_flows(top, a, result)
         draw_tornado(bottom, result, swings)
         shown = title if len(title) <= 56 else title[:55].rstrip() + "…"
-        fig.suptitle(
-            shown,
-            x=0.02,
-            y=0.985,
-            ha="left",
-            fontsize=plotting.STYLE["axes.titlesize"],
-            fontweight=plotting.STYLE["axes.titleweight"],
-        )
+        plotting.figure_title(fig, shown, x=0.02, y=0.985)
     answer = verdict(a, result, swings)
     note = " Tallene er illustrerende, laget for kurset." if illustrative else " Tallene er dine egne anslag."
     alt = (

@@ -290,14 +290,7 @@ def explore(
         plotting.percent_axis(ax.yaxis)
         plotting.year_axis(ax.xaxis, [int(y) for y in years if y % 10 == 0] or [int(years[0]), int(years[-1])])
         ax.set_ylabel("Andel kommuner")
-        fig.suptitle(
-            "Spredning av forebyggende hjemmebesøk",
-            x=0.12,
-            y=0.98,
-            ha="left",
-            fontsize=plotting.STYLE["axes.titlesize"],
-            fontweight=plotting.STYLE["axes.titleweight"],
-        )
+        plotting.figure_title(fig, "Spredning av forebyggende hjemmebesøk", x=0.12, y=0.98)
         ax.legend(loc="lower left", bbox_to_anchor=(0, 1.0), ncols=3, borderaxespad=0.3, fontsize=9)
     alt = (
         f"S-formet Bass-kurve fra {start} til {years[-1]} som stiger til {fmt(curve[-1], 0)} %, "

@@ -248,14 +248,7 @@ def chart(items: Sequence[st.Stakeholder], *, illustrative: bool = False) -> plo
         ax.set_xlim(0.5, 8.5)
         ax.set_ylim(len(placed) - 0.4, -1.2)
         ax.grid(axis="y", visible=False)
-        fig.suptitle(
-            "Medvirkning på Arnsteins stige",
-            x=0.02,
-            y=1 - 0.1 / height,
-            ha="left",
-            fontsize=plotting.STYLE["axes.titlesize"],
-            fontweight=plotting.STYLE["axes.titleweight"],
-        )
+        plotting.figure_title(fig, "Medvirkning på Arnsteins stige", x=0.02, y=1 - 0.1 / height)
         ax.legend(loc="lower right", bbox_to_anchor=(1.0, 1.0), ncols=2, borderaxespad=0.3, fontsize=9)
     up = [p.item.name for p in placed if p.goal > p.now]
     note = " Dataene er illustrerende, skrevet for kurset." if illustrative else ""

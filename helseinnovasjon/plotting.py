@@ -112,6 +112,11 @@ def relative_luminance(colour: str) -> float:
     return 0.2126 * r + 0.7152 * g + 0.0722 * b
 
 
+def figure_title(fig: Figure, text: str, *, x: float = 0.02, y: float = 0.98) -> None:
+    """The book's figure title: left-aligned at ``x``, in the style's title size and weight."""
+    fig.suptitle(text, x=x, y=y, ha="left", fontsize=STYLE["axes.titlesize"], fontweight=STYLE["axes.titleweight"])
+
+
 def new_figure(
     figsize: tuple[float, float] | None = None, *, margins: dict[str, float] | None = None
 ) -> tuple[Figure, Axes]:
@@ -295,9 +300,7 @@ def grouped_bars(
             ax.axhline(0, color=INK, linewidth=0.8)
         ax.grid(axis="x", visible=False)
         ax.margins(y=0.12)
-        fig.suptitle(
-            title, x=0.12, y=0.98, ha="left", fontsize=STYLE["axes.titlesize"], fontweight=STYLE["axes.titleweight"]
-        )
+        figure_title(fig, title, x=0.12, y=0.98)
         ax.legend(loc="lower left", bbox_to_anchor=(0, 1.0), ncols=len(series), borderaxespad=0.3)
     return fig, ax
 
@@ -340,9 +343,7 @@ def lines(
         ax.set_ylim(bottom=0)
         number_axis(ax.yaxis)
         ax.set_ylabel(ylabel)
-        fig.suptitle(
-            title, x=0.15, y=0.98, ha="left", fontsize=STYLE["axes.titlesize"], fontweight=STYLE["axes.titleweight"]
-        )
+        figure_title(fig, title, x=0.15, y=0.98)
         ax.legend(loc="lower left", bbox_to_anchor=(0, 1.0), ncols=len(series) + bool(shade), borderaxespad=0.3)
     return fig, ax
 
@@ -392,9 +393,7 @@ def run_chart(
         shown = [*values, *(limits or ())]
         number_axis(ax.yaxis, 1 if max(shown) - min(shown) < 5 else 0)
         ax.grid(axis="x", visible=False)
-        fig.suptitle(
-            title, x=0.12, y=0.98, ha="left", fontsize=STYLE["axes.titlesize"], fontweight=STYLE["axes.titleweight"]
-        )
+        figure_title(fig, title, x=0.12, y=0.98)
         ax.legend(
             loc="lower left",
             bbox_to_anchor=(0, 1.0),

@@ -693,14 +693,7 @@ def grid(items: Sequence[Stakeholder], *, title: str = "Interessentkart", illust
             if math.dist(centre, anchor) > 22 + max(box[2] - box[0], box[3] - box[1]) / 2:
                 edge = inverse.transform((min(max(anchor[0], box[0]), box[2]), min(max(anchor[1], box[1]), box[3])))
                 ax.plot([pos[0], edge[0]], [pos[1], edge[1]], color="#8c8c8c", linewidth=0.7, zorder=2)
-        fig.suptitle(
-            title,
-            x=0.09,
-            y=0.98,
-            ha="left",
-            fontsize=plotting.STYLE["axes.titlesize"],
-            fontweight=plotting.STYLE["axes.titleweight"],
-        )
+        plotting.figure_title(fig, title, x=0.09, y=0.98)
         ax.legend(
             title="Holdning",
             loc="lower left",
@@ -814,14 +807,7 @@ def salience_chart(items: Sequence[Stakeholder], *, illustrative: bool = False) 
                 panel.text(0.03, y, line, fontsize=size, va="top", transform=panel.transAxes)
                 y -= step
             y -= step * 0.4
-        fig.suptitle(
-            "Hvem krever mest oppmerksomhet?",
-            x=0.01,
-            y=0.98,
-            ha="left",
-            fontsize=plotting.STYLE["axes.titlesize"],
-            fontweight=plotting.STYLE["axes.titleweight"],
-        )
+        plotting.figure_title(fig, "Hvem krever mest oppmerksomhet?", x=0.01, y=0.98)
     definitive = by_class.get((True, True, True), [])
     note = " Dataene er illustrerende, skrevet for kurset." if illustrative else ""
     alt = (

@@ -152,11 +152,23 @@ def _wait_for_notebook(page) -> None:
     page.wait_for_selector(".jp-Notebook .jp-Cell", timeout=KERNEL_START_S * 1000)
 
 
+def _dismiss_dialogs(page) -> None:
+    """Close a JupyterLab dialog (seen once on a loaded machine, over the notebook) with its default
+    button, so that it cannot swallow the clicks below; a participant would press the same button."""
+    for dialog in page.locator(".jp-Dialog").all():
+        accept = dialog.locator(".jp-Dialog-footer button.jp-mod-accept")
+        if accept.count():
+            accept.first.click()
+        else:
+            page.keyboard.press("Escape")
+
+
 def run_python(page, code: str, timeout_s: float = KERNEL_START_S) -> str:
     """Type ``code`` into a new cell at the top of the open notebook, run it, return its output.
 
     A cell run before the kernel has a session is silently dropped by the Notebook UI (its prompt stays
     «[ ]»), so such a cell is run again until its prompt shows a number."""
+    _dismiss_dialogs(page)
     page.locator(".jp-Notebook .jp-Cell").first.click()
     page.keyboard.press("Escape")
     page.keyboard.press("a")
@@ -173,6 +185,7 @@ def run_python(page, code: str, timeout_s: float = KERNEL_START_S) -> str:
         if time.monotonic() > deadline:
             raise TimeoutError(f"the cell did not run within {timeout_s} s: {code!r}")
         if "*" not in text:
+            _dismiss_dialogs(page)
             cell.locator(".jp-InputArea-editor").click()
             page.keyboard.press("Control+Enter")
         page.wait_for_timeout(3000)

@@ -75,7 +75,8 @@ def page_weights(site: Path) -> dict[str, tuple[int, int]]:
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(site)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     base = f"http://127.0.0.1:{server.server_port}/"
-    pages = sorted(p for p in site.glob("**/*.html") if "_static" not in p.parts)
+    # The reading pages only: the in-browser app under lite/ is measured on its own (lite_start).
+    pages = sorted(p for p in site.glob("**/*.html") if not {"_static", "lite"} & set(p.relative_to(site).parts))
     weights: dict[str, tuple[int, int]] = {}
     try:
         with sync_playwright() as playwright:

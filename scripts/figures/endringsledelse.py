@@ -19,7 +19,7 @@ figstyle.use_svg_style("endringsledelse")
 
 import matplotlib.pyplot as plt  # noqa: E402
 from matplotlib.lines import Line2D  # noqa: E402
-from matplotlib.patches import FancyArrowPatch, FancyBboxPatch  # noqa: E402
+from matplotlib.patches import FancyBboxPatch  # noqa: E402
 
 from helseinnovasjon.plotting import CATEGORICAL, INK  # noqa: E402
 
@@ -32,6 +32,7 @@ LIGHT = "#f2f2f2"
 
 
 save = functools.partial(figstyle.save, slug=SLUG)
+arrow = functools.partial(figstyle.arrow, lw=1.8, mutation=16)
 
 
 def box(
@@ -65,10 +66,6 @@ def box(
     tx = x + w / 2 if align == "center" else x + 0.12
     ax.text(tx, y + h / 2, text, ha=align, va="center", fontsize=size, color=colour, weight=weight, linespacing=1.2)
     return patch
-
-
-def arrow(ax, start, end, *, colour=INK, lw=1.8, mutation=16):
-    ax.add_patch(FancyArrowPatch(start, end, arrowstyle="-|>", mutation_scale=mutation, color=colour, linewidth=lw))
 
 
 def models() -> Path:

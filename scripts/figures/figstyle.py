@@ -34,3 +34,54 @@ def save(fig, name: str, *, slug: str, tight: bool = True, pad_inches: float = 0
         fig.savefig(path, format="svg", metadata={"Date": None})
     plt.close(fig)
     return path
+
+
+def box(ax, x, y, w, h, text, *, face="white", edge=None, size=12, weight="normal", hatch="", lw=1.6, colour=None):
+    """A rounded box with centred text (the process figures' one box); ``edge`` and ``colour`` default to ink."""
+    from matplotlib.patches import FancyBboxPatch
+
+    from helseinnovasjon.plotting import INK
+
+    patch = FancyBboxPatch(
+        (x, y),
+        w,
+        h,
+        boxstyle="round,pad=0.02,rounding_size=0.12",
+        facecolor=face,
+        edgecolor=edge or INK,
+        linewidth=lw,
+        hatch=hatch,
+    )
+    ax.add_patch(patch)
+    ax.text(
+        x + w / 2,
+        y + h / 2,
+        text,
+        ha="center",
+        va="center",
+        fontsize=size,
+        color=colour or INK,
+        weight=weight,
+        linespacing=1.3,
+    )
+    return patch
+
+
+def arrow(ax, start, end, *, style="-|>", colour=None, lw=2.0, ls="-", rad=0.0, mutation=18):
+    """An arrow from ``start`` to ``end`` (bent by ``rad``); ``colour`` defaults to ink."""
+    from matplotlib.patches import FancyArrowPatch
+
+    from helseinnovasjon.plotting import INK
+
+    ax.add_patch(
+        FancyArrowPatch(
+            start,
+            end,
+            arrowstyle=style,
+            mutation_scale=mutation,
+            color=colour or INK,
+            linewidth=lw,
+            linestyle=ls,
+            connectionstyle=f"arc3,rad={rad}",
+        )
+    )

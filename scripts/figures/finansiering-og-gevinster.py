@@ -19,7 +19,7 @@ import figstyle
 figstyle.use_svg_style("finansiering-og-gevinster")
 
 import matplotlib.pyplot as plt  # noqa: E402
-from matplotlib.patches import FancyArrowPatch, FancyBboxPatch  # noqa: E402
+from matplotlib.patches import FancyBboxPatch  # noqa: E402
 
 from helseinnovasjon import benefits  # noqa: E402
 from helseinnovasjon.plotting import CATEGORICAL, HATCHES, INK  # noqa: E402
@@ -33,6 +33,7 @@ LIGHT = "#f2f2f2"
 
 
 save = functools.partial(figstyle.save, slug=SLUG)
+arrow = functools.partial(figstyle.arrow, lw=1.8, mutation=16)
 
 
 def box(ax, x, y, w, h, *, face="white", edge=INK, hatch="", lw=1.5):
@@ -48,10 +49,6 @@ def box(ax, x, y, w, h, *, face="white", edge=INK, hatch="", lw=1.5):
             hatch=hatch,
         )
     )
-
-
-def arrow(ax, start, end, *, colour=INK, lw=1.8, mutation=16):
-    ax.add_patch(FancyArrowPatch(start, end, arrowstyle="-|>", mutation_scale=mutation, color=colour, linewidth=lw))
 
 
 def sources() -> Path:

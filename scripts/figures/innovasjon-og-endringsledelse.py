@@ -25,7 +25,7 @@ import figstyle
 figstyle.use_svg_style("innovasjon-og-endringsledelse")
 
 import matplotlib.pyplot as plt  # noqa: E402
-from matplotlib.patches import FancyArrowPatch, FancyBboxPatch, Polygon  # noqa: E402
+from matplotlib.patches import FancyBboxPatch, Polygon  # noqa: E402
 
 from helseinnovasjon.plotting import CATEGORICAL, HATCHES, INK  # noqa: E402
 
@@ -38,6 +38,7 @@ LIGHT = "#f2f2f2"
 
 
 save = functools.partial(figstyle.save, slug=SLUG)
+arrow = functools.partial(figstyle.arrow, lw=1.8, mutation=16)
 
 
 def box(ax, x, y, w, h, text, *, face="white", edge=INK, size=12, weight="normal", hatch="", lw=1.4, align="center"):
@@ -69,10 +70,6 @@ def box(ax, x, y, w, h, text, *, face="white", edge=INK, size=12, weight="normal
             linespacing=1.25,
         )
     return patch
-
-
-def arrow(ax, start, end, *, colour=INK, lw=1.8, mutation=16, style="-|>"):
-    ax.add_patch(FancyArrowPatch(start, end, arrowstyle=style, mutation_scale=mutation, color=colour, linewidth=lw))
 
 
 def facets() -> Path:

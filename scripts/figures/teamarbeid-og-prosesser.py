@@ -20,7 +20,7 @@ import figstyle
 figstyle.use_svg_style("teamarbeid-og-prosesser")
 
 import matplotlib.pyplot as plt  # noqa: E402
-from matplotlib.patches import FancyArrowPatch, FancyBboxPatch, Rectangle  # noqa: E402
+from matplotlib.patches import FancyBboxPatch, Rectangle  # noqa: E402
 
 from helseinnovasjon.plotting import CATEGORICAL, HATCHES, INK  # noqa: E402
 
@@ -33,47 +33,8 @@ LIGHT = "#f2f2f2"
 
 
 save = functools.partial(figstyle.save, slug=SLUG)
-
-
-def box(ax, x, y, w, h, text, *, face="white", edge=INK, size=12, weight="normal", hatch="", lw=1.6, colour=INK):
-    patch = FancyBboxPatch(
-        (x, y),
-        w,
-        h,
-        boxstyle="round,pad=0.02,rounding_size=0.12",
-        facecolor=face,
-        edgecolor=edge,
-        linewidth=lw,
-        hatch=hatch,
-    )
-    ax.add_patch(patch)
-    ax.text(
-        x + w / 2,
-        y + h / 2,
-        text,
-        ha="center",
-        va="center",
-        fontsize=size,
-        color=colour,
-        weight=weight,
-        linespacing=1.3,
-    )
-    return patch
-
-
-def arrow(ax, start, end, *, style="-|>", colour=INK, lw=2.0, ls="-", rad=0.0, mutation=18):
-    ax.add_patch(
-        FancyArrowPatch(
-            start,
-            end,
-            arrowstyle=style,
-            mutation_scale=mutation,
-            color=colour,
-            linewidth=lw,
-            linestyle=ls,
-            connectionstyle=f"arc3,rad={rad}",
-        )
-    )
+box = figstyle.box
+arrow = figstyle.arrow
 
 
 def blank(ax, xmax, ymax):

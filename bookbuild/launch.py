@@ -16,7 +16,6 @@ The zips are written after the build (``_downloads/notatboker/<navn>.zip``) by
 
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 from typing import Any
 
@@ -91,20 +90,6 @@ def adjust_header_buttons(app: Sphinx, pagename: str, templatename: str, context
     context["header_buttons"] = kept
 
 
-def _wheel(cache: Path) -> Path:
-    """The course package as a wheel (with its data), built once per change of the package."""
-    digest = hashlib.sha256()
-    for path in sorted([*(ROOT / "helseinnovasjon").rglob("*"), ROOT / "pyproject.toml"]):
-        if path.is_file() and "__pycache__" not in path.parts:
-            digest.update(path.relative_to(ROOT).as_posix().encode() + path.read_bytes())
-    folder = cache / digest.hexdigest()[:16]
-    wheels = sorted(folder.glob("helseinnovasjon-*.whl"))
-    if wheels:
-        return wheels[0]
-    folder.mkdir(parents=True, exist_ok=True)
-    return lite.package_wheel(folder)  # the same wheel as in «Kjør i nettleseren», built from a copy
-
-
 def write_notebook_zips(app: Sphinx, exception: Exception | None) -> None:
     """After an HTML build: one zip per notebook page, rewritten only when its inputs changed."""
     if exception is not None or app.builder.format != "html":
@@ -112,7 +97,7 @@ def write_notebook_zips(app: Sphinx, exception: Exception | None) -> None:
     pages = [doc for doc in sorted(app.env.found_docs) if is_notebook(app, doc)]
     if not pages:
         return
-    wheel = _wheel(Path(app.outdir).parent / ".wheel")
+    wheel = lite.cached_package_wheel()
     out = Path(app.outdir) / ZIP_FOLDER
     out.mkdir(parents=True, exist_ok=True)
     for doc in pages:

@@ -165,6 +165,24 @@ def _helper_wheel(target: Path) -> Path:
     return wheel
 
 
+WHEEL_CACHE = ROOT / "_build" / ".wheel"
+
+
+def cached_package_wheel(cache: Path = WHEEL_CACHE) -> Path:
+    """The course package's wheel, built once per change of the package and shared by «Kjør i nettleseren»
+    and the notebook downloads (bookbuild.launch)."""
+    digest = hashlib.sha256()
+    for path in sorted([*(ROOT / "helseinnovasjon").rglob("*"), ROOT / "pyproject.toml"]):
+        if path.is_file() and "__pycache__" not in path.parts:
+            digest.update(path.relative_to(ROOT).as_posix().encode() + path.read_bytes())
+    folder = cache / digest.hexdigest()[:16]
+    wheels = sorted(folder.glob("helseinnovasjon-*.whl"))
+    if wheels:
+        return wheels[0]
+    folder.mkdir(parents=True, exist_ok=True)
+    return package_wheel(folder)
+
+
 def package_wheel(target: Path) -> Path:
     """A wheel of the course package, data included (helseinnovasjon/datasets). Built from a copy of
     the sources in a temporary folder, so the build leaves nothing (build/, *.egg-info) in the repository."""
@@ -241,7 +259,7 @@ def stage(stage_dir: Path, notebooks_dir: Path = NOTEBOOKS_DIR, student: bool = 
     wheels.mkdir()
     # Local wheels sit in a folder named after the version: a browser that cached an older wheel
     # of the same name would otherwise fail Pyodide's hash check after a republish.
-    package = package_wheel(wheels)
+    package = Path(shutil.copy2(cached_package_wheel(), wheels))
     pyodide.add_wheel(static, package, "helseinnovasjon", ["helseinnovasjon"], PACKAGE_DEPENDS, subfolder=version)
     pyodide.add_wheel(static, _helper_wheel(wheels), HELPER_DIST, [HELPER], ["ipython"], subfolder=version)
     shutil.rmtree(wheels)

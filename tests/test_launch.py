@@ -13,7 +13,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from bookbuild import launch, teaching
+from bookbuild import lite, teaching
 
 ROOT = Path(__file__).resolve().parent.parent
 HUB = "https://jupyter.example.no"
@@ -117,9 +117,9 @@ def test_a_notebook_page_offers_one_zip_that_has_everything_it_needs(small_site)
 
 
 def test_the_wheel_in_the_zip_carries_the_data(tmp_path):
-    wheel = launch._wheel(tmp_path / ".wheel")
+    wheel = lite.cached_package_wheel(tmp_path / ".wheel")
     with zipfile.ZipFile(wheel) as archive:
         names = set(archive.namelist())
     assert "helseinnovasjon/datasets/datapackage.json" in names and "helseinnovasjon/sections.py" in names
-    assert launch._wheel(tmp_path / ".wheel") == wheel  # built once, reused while the package is unchanged
+    assert lite.cached_package_wheel(tmp_path / ".wheel") == wheel  # built once, reused while the package is unchanged
     assert teaching.support_mtime() > 0

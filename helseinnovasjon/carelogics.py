@@ -63,7 +63,7 @@ LOGICS: dict[str, Logic] = {
             "valg",
             "Valgets logikk",
             "Valg",
-            "Brukeren er en kunde eller borger som skal få informasjon og selv velge mellom tilbud.",
+            "Tjenestemottakeren er en kunde eller borger som skal få informasjon og selv velge mellom tilbud.",
         ),
         Logic(
             "styring",

@@ -104,15 +104,15 @@ def overview_chart(wide: pd.DataFrame) -> plotting.Chart:
     services = young.drop(index=ALL_SERVICES, errors="ignore")
     alt = (
         "Liggende stolpediagram med én stolpe per tjeneste, delt etter aldersgruppe. "
-        f"Av alle timene går {formatting.format_percent(young.get(ALL_SERVICES, float('nan')))} "
+        f"Av timene i alle tjenestene i tabellen går {formatting.format_percent(young.get(ALL_SERVICES, float('nan')))} "
         "til personer under 67 år. "
         f"Størst andel til under 67 år har «{services.idxmax()}» "
         f"({formatting.format_percent(services.max())}); minst har «{services.idxmin()}» "
         f"({formatting.format_percent(services.min())})."
     )
     caption = (
-        "Andel av timene i hver kommunal helse- og omsorgstjeneste som går til hver "
-        f"aldersgruppe, Norge 2023. {HOURS_SOURCE}"
+        "Andel av timene i hver av tjenestene i tabellen som går til hver aldersgruppe, Norge 2023. "
+        f"Langtids- og korttidsopphold i sykehjem er ikke med. {HOURS_SOURCE}"
     )
     return plotting.Chart(fig, alt, caption)
 

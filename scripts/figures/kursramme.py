@@ -214,7 +214,9 @@ def measurement_plan() -> Path:
         color=INK,
     )
     ax.add_patch(
-        plt.Rectangle((change - 0.5, 1.0), last + 1 - change, 1.1, facecolor=c[1] + "33", edgecolor=c[1], hatch=HATCHES[1])
+        plt.Rectangle(
+            (change - 0.5, 1.0), last + 1 - change, 1.1, facecolor=c[1] + "33", edgecolor=c[1], hatch=HATCHES[1]
+        )
     )
     ax.text(
         (change + last + 1) / 2 - 0.5,

@@ -50,8 +50,8 @@ DEGREES = [
 ]
 # Where user involvement happens in Norwegian health services (Helsebiblioteket 2019).
 ARENAS = {
-    "Individnivå": "Brukeren medvirker i sin egen tjeneste (pasient- og brukerrettighetsloven § 3-1).",
-    "Tjenestenivå": "Brukere er med og utvikler og forbedrer tjenesten (forskrift om ledelse og kvalitetsforbedring).",
+    "Individnivå": "Tjenestemottakeren medvirker i sin egen tjeneste (pasient- og brukerrettighetsloven § 3-1).",
+    "Tjenestenivå": "Tjenestemottakere er med og utvikler og forbedrer tjenesten (forskrift om ledelse og kvalitetsforbedring).",
     "Systemnivå": "Brukerorganisasjoner og råd er med i planer og politiske prosesser.",
 }
 

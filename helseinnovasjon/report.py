@@ -20,7 +20,7 @@ from . import sections, workbook
 FILLED_BY = {key: section.filled_by for key, section in sections.SECTIONS.items()}
 PRIVACY = (
     "Rapporten er laget fra prosjektfilen på din egen maskin. Den skal ikke inneholde opplysninger "
-    "som kan identifisere tjenestemottakere, pasienter eller kolleger."
+    "som kan identifisere tjenestemottakere, pårørende eller kolleger."
 )
 
 

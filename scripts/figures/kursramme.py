@@ -183,11 +183,13 @@ def process_models() -> Path:
 def measurement_plan() -> Path:
     """The course year (VGR's weeks): meetings, weekly measurements, baseline and tests."""
     # Course weeks 2026-2027 as a running index: week 36 of 2026 = 0 ... week 20 of 2027 = 37.
-    meetings = {"36": 0, "39": 3, "43": 7, "50": 14, "4": 20, "8": 24, "11": 27, "15": 31, "20": 36}
-    first_measure, change = 3, 20  # measuring from week 39; first test (PDSA) after the meeting in week 4
+    # ISO year 2026 has 53 weeks, so week 4 of 2027 is 21 weeks after week 36 of 2026.
+    meetings = {"36": 0, "39": 3, "43": 7, "50": 14, "4": 21, "8": 25, "11": 28, "15": 32, "20": 37}
+    first_measure, change = 3, 21  # measuring weeks 39-53 and 1-3 (18); first test (PDSA) after the meeting in week 4
+    last = 37
     fig = plt.figure(figsize=(8, 3.0))
     ax = fig.add_axes((0, 0, 1, 1))
-    ax.set_xlim(-5.2, 37.6)
+    ax.set_xlim(-5.2, last + 1.6)
     ax.set_ylim(-0.05, 4.0)
     ax.axis("off")
     c = CATEGORICAL
@@ -205,17 +207,19 @@ def measurement_plan() -> Path:
     ax.text(
         (first_measure + change) / 2 - 0.5,
         1.55,
-        "Utgangspunkt: måle hver uke\n(17 målinger før endringen)",
+        "Utgangspunkt: måle hver uke\n(18 målinger før endringen)",
         ha="center",
         va="center",
         fontsize=FONT,
         color=INK,
     )
     ax.add_patch(
-        plt.Rectangle((change - 0.5, 1.0), 37 - change, 1.1, facecolor=c[1] + "33", edgecolor=c[1], hatch=HATCHES[1])
+        plt.Rectangle(
+            (change - 0.5, 1.0), last + 1 - change, 1.1, facecolor=c[1] + "33", edgecolor=c[1], hatch=HATCHES[1]
+        )
     )
     ax.text(
-        (change + 37) / 2 - 0.5,
+        (change + last + 1) / 2 - 0.5,
         1.55,
         "Teste endringen i\nPDSA-sykluser, måle videre",
         ha="center",
@@ -224,7 +228,7 @@ def measurement_plan() -> Path:
         color=INK,
     )
     # weekly measurements as dots
-    for week in range(first_measure, 37):
+    for week in range(first_measure, last + 1):
         ax.plot(week, 0.6, marker="o", markersize=3.2, color=INK if week < change else c[3])
     ax.text(-5.1, 0.6, "Målinger", ha="left", va="center", fontsize=FONT - 1, color=INK)
     # meetings
@@ -232,7 +236,7 @@ def measurement_plan() -> Path:
         ax.plot([x, x], [2.3, 2.9], color=INK, linewidth=1.6)
         ax.text(x, 3.15, f"uke\n{label}", ha="center", va="bottom", fontsize=FONT - 1, color=INK)
     ax.text(-5.1, 2.6, "Samlinger", ha="left", va="center", fontsize=FONT - 1, color=INK)
-    ax.plot([0, 36], [2.6, 2.6], color=GREY, linewidth=0.8)
+    ax.plot([0, last], [2.6, 2.6], color=GREY, linewidth=0.8)
     ax.plot([change - 0.5, change - 0.5], [0.3, 2.1], color=INK, linewidth=1, linestyle="--")
     ax.text(change - 0.2, 0.15, "Første test", ha="left", va="center", fontsize=FONT - 1, color=INK)
     return figstyle.save(fig, "maaleplan", slug="kursramme")

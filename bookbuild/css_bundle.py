@@ -7,6 +7,15 @@ file, ``_static/styles/kursbok-<hash>.css``, with ``@import`` written out in pla
 ``url(...)`` rebased to the new file's folder; the page then links that file alone. Pages that list
 the same stylesheets share one file, so the browser caches it across the book. Stylesheets with a
 ``media`` attribute and files from other hosts are left alone.
+
+The joined file is then cut down to the rules the site can use (:func:`purge`): a selector stays
+unless it names a class that appears nowhere in the site's pages or scripts. The theme's
+stylesheet carries all of Bootstrap and some 1 900 icon classes, and a phone parses every byte of
+it before the first paint; the book uses a fraction (91 kB gzip before, about 26 kB after). A
+class that a script adds stays, because its name is in the script's text; so does a class the
+script puts together from a prefix (``"bs-tooltip-" + placement``), because any class that starts
+with a word of two parts or more ending in ``-`` is kept. Attribute selectors (``[data-theme=dark]``), ids, tags
+and every at-rule other than ``@media``/``@supports`` are never cut.
 """
 
 from __future__ import annotations
@@ -16,6 +25,7 @@ import posixpath
 import re
 from pathlib import Path
 
+import tinycss2
 from sphinx.application import Sphinx
 from sphinx.util import logging
 
@@ -26,6 +36,12 @@ _LINK = re.compile(r'<link\b[^>]*\brel="stylesheet"[^>]*/?>\s*', re.I)
 _HREF = re.compile(r'\bhref="([^"]+)"')
 _IMPORT = re.compile(r'@import\s+(?:url\()?\s*["\']?([^"\')\s;]+)["\']?\s*\)?\s*;')
 _URL = re.compile(r'url\(\s*(["\']?)([^"\')]+)\1\s*\)')
+_WORD = re.compile(r"[A-Za-z_][\w-]*")
+_CLASS = re.compile(r"\.(-?[_a-zA-Z][\w-]*)")
+_ATTRIBUTE = re.compile(r"\[[^\]]*\]")
+# Folders whose pages and scripts are not the book's reading pages: the JupyterLite app has its own
+# stylesheets, and MathJax writes its own CSS at run time.
+_NOT_READING = {"lite", "mathjax"}
 
 
 def _local(href: str) -> str | None:
@@ -67,8 +83,62 @@ def joined_css(site: Path, files: list[str], target_dir: str = BUNDLE_DIR, _seen
     return "\n".join(parts)
 
 
-def bundle_page(site: Path, page: Path) -> bool:
-    """Give ``page`` one stylesheet; returns True if it changed. Idempotent."""
+def site_words(site: Path) -> frozenset[str]:
+    """Every word that could name a class on the site: from its HTML pages and its scripts."""
+    words: set[str] = set()
+    for path in [*site.rglob("*.html"), *(site / "_static").rglob("*.js")]:
+        if _NOT_READING.isdisjoint(path.relative_to(site).parts):
+            words.update(_WORD.findall(path.read_text(encoding="utf-8", errors="ignore")))
+    return frozenset(words)
+
+
+def _used(selector: str, words: frozenset[str], prefixes: tuple[str, ...]) -> bool:
+    """Whether every class the selector names is a word of the site or starts with a ``…-`` prefix."""
+    classes = _CLASS.findall(_ATTRIBUTE.sub("", selector))
+    return all(name in words or name.startswith(prefixes) for name in classes)
+
+
+def _selectors(prelude: list[tinycss2.ast.Node]) -> list[str]:
+    """The selector list of a rule, split at its top-level commas."""
+    parts: list[list[tinycss2.ast.Node]] = [[]]
+    for token in prelude:
+        if token.type == "literal" and token.value == ",":
+            parts.append([])
+        else:
+            parts[-1].append(token)
+    return [tinycss2.serialize(part).strip() for part in parts]
+
+
+def _purge_rules(rules: list[tinycss2.ast.Node], words: frozenset[str], prefixes: tuple[str, ...]) -> str:
+    kept = []
+    for rule in rules:
+        if rule.type == "qualified-rule":
+            selectors = [s for s in _selectors(rule.prelude) if _used(s, words, prefixes)]
+            if selectors:
+                kept.append(",".join(selectors) + "{" + tinycss2.serialize(rule.content) + "}")
+        elif rule.type == "at-rule" and rule.lower_at_keyword in {"media", "supports"} and rule.content:
+            inner = tinycss2.parse_rule_list(rule.content, skip_whitespace=True, skip_comments=True)
+            body = _purge_rules(inner, words, prefixes)
+            if body:
+                kept.append(f"@{rule.at_keyword}{tinycss2.serialize(rule.prelude)}{{{body}}}")
+        elif rule.type == "at-rule":
+            kept.append(tinycss2.serialize([rule]))
+    return "".join(kept)
+
+
+def purge(css: str, words: frozenset[str]) -> str:
+    """``css`` without the rules whose selectors all name a class that is not among ``words``."""
+    # A prefix has two parts at least ("bs-tooltip-"): "fa-" or "bottom-" would keep whole families.
+    prefixes = tuple(word for word in words if word.endswith("-") and "-" in word[:-1].strip("-"))
+    rules = tinycss2.parse_stylesheet(css, skip_whitespace=True, skip_comments=True)
+    charset = [r for r in rules if r.type == "at-rule" and r.lower_at_keyword == "charset"][:1]
+    rest = [r for r in rules if not (r.type == "at-rule" and r.lower_at_keyword == "charset")]
+    return "".join(tinycss2.serialize([r]) for r in charset) + _purge_rules(rest, words, prefixes)
+
+
+def bundle_page(site: Path, page: Path, words: frozenset[str] | None = None) -> bool:
+    """Give ``page`` one stylesheet (cut down to ``words`` if given); returns True if it changed.
+    Idempotent."""
     html = page.read_text(encoding="utf-8")
     head_end = html.find("</head>")
     if head_end < 0:
@@ -87,6 +157,8 @@ def bundle_page(site: Path, page: Path) -> bool:
     if len(names) < 2 or not all((site / n).is_file() for n in names):
         return False
     css = joined_css(site, names)
+    if words is not None:
+        css = purge(css, words)
     bundle = f"{BUNDLE_DIR}/kursbok-{hashlib.sha256(css.encode()).hexdigest()[:12]}.css"
     target = site / bundle
     if not target.exists():
@@ -111,10 +183,13 @@ def bundle_site(app: Sphinx, exception: Exception | None) -> None:
     site = Path(app.outdir)
     docs = [*sorted(app.env.found_docs), "search", "genindex"]
     changed = 0
+    words: frozenset[str] | None = None
     for doc in docs:
         page = site / app.builder.get_target_uri(doc)
         if page.suffix == ".html" and page.is_file():
-            changed += bundle_page(site, page)
+            if words is None and page.read_text(encoding="utf-8").count('rel="stylesheet"') > 1:
+                words = site_words(site)  # only when a page needs a new stylesheet: a no-change build reads none
+            changed += bundle_page(site, page, words)
     if changed:
         logger.info(f"helseinnovasjon: ett stilark per side ({changed} sider)")
 

@@ -51,6 +51,58 @@ def test_a_page_gets_one_stylesheet_with_imports_written_out_and_urls_rebased(tm
     assert "<body>Tekst</body>" in page.read_text(encoding="utf-8")
 
 
+def test_purge_keeps_what_the_site_can_use_and_cuts_the_rest():
+    css = (
+        '@charset "UTF-8";'
+        ".brukt{color:red}.ubrukt{color:blue}"
+        ".brukt .ubrukt,.brukt>p{margin:0}"  # a list: only the part the site can match stays
+        "html[data-theme=dark] .brukt{color:#fff}[data-theme=dark] .ubrukt{color:#000}"
+        ".bs-tooltip-top{top:0}"  # a script writes "bs-tooltip-" + placement
+        "p,h1{line-height:1.2}#hoved{padding:0}"
+        "@media (min-width:960px){.ubrukt{display:none}.brukt{display:block}}"
+        "@media print{.ubrukt{display:none}}"
+        "@font-face{font-family:Ikon;src:url(ikon.woff2)}@keyframes snu{to{transform:rotate(1turn)}}"
+        ".fa-sun:before{content:\"1\"}.fa-moon:before,.fa-star:before{content:\"2\"}"
+    )
+    words = frozenset({"brukt", "p", "data-theme", "dark", "bs-tooltip-", "fa-", "fa-sun", "fa-moon"})
+    out = css_bundle.purge(css, words)
+    assert out.startswith('@charset "UTF-8";')
+    for kept in (
+        ".brukt{color:red}",
+        ".brukt>p{margin:0}",
+        "html[data-theme=dark] .brukt{color:#fff}",
+        ".bs-tooltip-top{top:0}",
+        "p,h1{line-height:1.2}",
+        "#hoved{padding:0}",
+        "@media (min-width:960px){.brukt{display:block}}",
+        "@font-face{font-family:Ikon;src:url(ikon.woff2)}",
+        "@keyframes snu{to{transform:rotate(1turn)}}",
+        '.fa-sun:before{content:"1"}',
+        '.fa-moon:before{content:"2"}',
+    ):
+        assert kept in out, kept
+    assert "ubrukt" not in out and "fa-star" not in out and "@media print" not in out
+
+
+def test_site_words_come_from_pages_and_scripts_but_not_from_the_lite_app(tmp_path):
+    page = _site(tmp_path)
+    (tmp_path / "_static" / "meny.js").write_text('el.classList.add("vis-meny")', encoding="utf-8")
+    (tmp_path / "lite").mkdir()
+    (tmp_path / "lite" / "index.html").write_text('<div class="bare-i-lite"></div>', encoding="utf-8")
+    page.write_text(page.read_text(encoding="utf-8").replace("<body>", '<body class="kapittel-side">'))
+    words = css_bundle.site_words(tmp_path)
+    assert {"vis-meny", "kapittel-side", "egen"} <= words and "bare-i-lite" not in words
+
+
+def test_a_bundle_cut_to_the_site_words_keeps_the_classes_the_page_uses(tmp_path):
+    page = _site(tmp_path)
+    words = frozenset({"theme", "egen"})
+    assert css_bundle.bundle_page(tmp_path, page, words)
+    bundle = re.search(r'href="\.\./(_static/styles/kursbok-[0-9a-f]{12}\.css)"', page.read_text()).group(1)
+    css = (tmp_path / bundle).read_text(encoding="utf-8")
+    assert ".theme{color:red}" in css and ".egen{" in css and ".basic" not in css and ".data" not in css
+
+
 @pytest.mark.site
 @pytest.mark.parametrize("name", [*PAGES, "search"])
 def test_every_page_of_the_book_loads_one_local_stylesheet(built_site, name):
@@ -65,3 +117,8 @@ def test_every_page_of_the_book_loads_one_local_stylesheet(built_site, name):
     assert len(local) == 1 and "_static/styles/kursbok-" in local[0], local
     css = (built_site / name).parent.joinpath(local[0]).resolve().read_text(encoding="utf-8")
     assert "@import" not in css and ".bd-header" in css and ".hi-kjor-interaktivt" in css
+    # cut to what the site uses: Bootstrap's unused utilities and icons are gone, what pages and
+    # scripts name is there (the menu drawer, the dropdowns, dark mode, the search dialog)
+    assert ".m-xl-5{" not in css and ".fa-ambulance:before" not in css
+    for used in (".bd-sidebar-primary", ".dropdown-menu.show", "[data-theme=dark]", ".search-button__overlay"):
+        assert used in css, used

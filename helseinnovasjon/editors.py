@@ -17,7 +17,7 @@ import ipywidgets as widgets
 import pandas as pd
 from IPython.display import HTML
 
-from . import carelogics, participation, plotting, sections, ssb, ui, workbook
+from . import carelogics, participation, plotting, sections, ssb, statbank, ui, workbook
 from . import stakeholders as st
 from .errors import InputError
 
@@ -244,7 +244,7 @@ def municipality_form(
     def on_upload(_change: Any = None) -> None:
         files = [(f["name"], bytes(f["content"])) for f in upload.value]
         if files:
-            use(lambda: ssb.population_from_files(files))
+            use(lambda: statbank.population_from_files(files))
 
     fetch_button.on_click(on_fetch)
     upload.observe(on_upload, names="value")

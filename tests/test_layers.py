@@ -31,6 +31,7 @@ TOPIC = {
     "runchart",
     "ssb",
     "stakeholders",
+    "statbank",
     "surveys",
 }
 NOTEBOOK = {"ui", "editors", "resume", "report", "checks", "colab"}

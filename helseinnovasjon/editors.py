@@ -17,7 +17,7 @@ import ipywidgets as widgets
 import pandas as pd
 from IPython.display import HTML
 
-from . import carelogics, participation, plotting, sections, ssb, statbank, ui, workbook
+from . import carelogics, comparison, participation, sections, ssb, statbank, ui, workbook
 from . import stakeholders as st
 from .errors import InputError
 
@@ -182,6 +182,28 @@ def ssb_cache_folder(project_path: Path | None = None) -> Path:
     return Path(project_path or workbook.default_path()).parent / ssb.CACHE_DIR
 
 
+class MunicipalityView:
+    """«Din kommune»'s result on screen: the projection, then the comparison and its table; saves as one record."""
+
+    def __init__(self, result: ssb.Result) -> None:
+        self.result = result
+
+    def _repr_html_(self) -> str:
+        shown = self.result.main._repr_html_()
+        extra = self.result.comparison
+        if extra is not None:
+            compared = extra.numbers["sammenligning"]
+            shown += (
+                "<h3>Sammenlignet med landet og med kommuner som ligger like sentralt</h3>"
+                + extra._repr_html_()
+                + ui.table(comparison.table(compared), caption=f"Tallene bak figuren. {extra.source}", decimals=1).data
+            )
+        return shown
+
+    def record(self) -> dict:
+        return self.result.record()
+
+
 def municipality_form(
     *,
     workforce: str = "800",
@@ -214,9 +236,9 @@ def municipality_form(
     )
     refresh = widgets.Checkbox(description="Hent på nytt selv om tallene er lagret", indent=False)
     privacy = widgets.HTML(
-        "<p>Først når du trykker «Hent fra SSB», sendes et spørsmål til SSBs åpne statistikk-API (data.ssb.no). "
-        "Det inneholder bare kommunenummeret. Tallene lagres i mappen «ssb-tall» ved prosjektfilen din, så "
-        "notatboka virker uten nett neste gang.</p>"
+        "<p>Først når du trykker «Hent fra SSB», sendes spørsmål til SSBs åpne statistikk-API (data.ssb.no). "
+        "De inneholder bare kommunenumre: kommunen din, og kommunene den sammenlignes med. Tallene lagres i "
+        "mappen «ssb-tall» ved prosjektfilen din, så notatboka virker uten nett neste gang.</p>"
     )
     upload = widgets.FileUpload(
         accept=".csv,.xlsx,.txt",
@@ -226,17 +248,29 @@ def municipality_form(
     )
     message, result, present, last = ui.presenter()
 
+    def note_missing_comparison() -> None:
+        # The municipality's own result is shown; say why the comparison group is not beside it.
+        problem = state["population"].comparison_error
+        if problem is not None:
+            message.append_display_data(HTML(ui.error_html(problem)))
+
     def show() -> None:
-        present(lambda: ssb.summary(state["population"], people.value))
+        before = last["result"]
+        present(lambda: MunicipalityView(ssb.results(state["population"], people.value)))
+        if last["result"] is not before:
+            note_missing_comparison()
 
     def use(produce: Callable[[], ssb.Population]) -> None:
-        def step() -> plotting.Answer:
+        def step() -> MunicipalityView:
             population = produce()
-            answer = ssb.summary(population, people.value)
+            view = MunicipalityView(ssb.results(population, people.value))
             state["population"] = population
-            return answer
+            return view
 
+        before = last["result"]
         present(step)
+        if last["result"] is not before:
+            note_missing_comparison()
 
     def on_fetch(_event: Any = None) -> None:
         use(lambda: ssb.fetch_or_cached(choose.value, folder or ssb_cache_folder(), client, refresh=refresh.value))

@@ -44,7 +44,7 @@ from typing import Any
 
 import pandas as pd
 
-from . import data, formatting, plotting, projection
+from . import comparison, data, formatting, plotting, projection
 from .errors import InputError, join_words
 
 API_BASE = "https://data.ssb.no/api/pxwebapi/v2"
@@ -66,6 +66,12 @@ TIMEOUT = 30.0
 MUNICIPALITIES = "kommuner-2026"
 CACHE_DIR = "ssb-tall"
 CACHE_VERSION = 1
+#: PxWebApi v2's cap on the cells of one request (facts file §1.6), and the URL length above which a GET gets 404.
+MAX_CELLS = 800_000
+MAX_URL = 2_000
+#: Ages in codelist ``vs_AlleAldre00B`` (0–104 and 105+), and years in the 2026 round (2026–2050).
+AGES = 106
+PROJECTION_YEARS = 25
 
 # The labels SSB gives the variables in files (lower case), and what the tidy table calls them.
 #: A region as SSB writes it in files and labels: «3201 Bærum», «K-3201 Bærum».
@@ -160,6 +166,18 @@ class Request:
     def codelists(self) -> dict[str, str]:
         return {key[len("codelist[") : -1]: value for key, value in self.selection if key.startswith("codelist[")}
 
+    def cells(self) -> int:
+        """How many cells the answer has (``*`` for ages is every single year, for years every projected year)."""
+        count = 1
+        for variable, codes in self.value_codes().items():
+            if codes == ["*"]:
+                count *= {"Alder": AGES, "Tid": PROJECTION_YEARS}.get(variable, 1)
+            elif codes[0].startswith("from("):
+                count *= PROJECTION_ROUND - int(codes[0][5:-1]) + 1
+            else:
+                count *= len(codes)
+        return count
+
 
 def projection_request(number: str | None) -> Request:
     """Projected population, main alternative, every age, both sexes, every year (table 14746).
@@ -210,13 +228,51 @@ def population_request(number: str | None) -> Request:
     )
 
 
-def requests_for(number: str) -> dict[str, Request]:
-    """The four requests behind «Hent fra SSB»: municipality and country, registered and projected."""
+def group_requests(group: comparison.Group) -> dict[str, Request]:
+    """The comparison group's population: registered in the base year and now, projected in the comparison years.
+
+    One request per table for every member together (they are summed afterwards), and only the years
+    the comparison needs, so even the largest class stays far below SSB's cell limit."""
+    registered = ",".join(f"K-{number}" for number in group.members)
+    projected = ",".join(group.members)
+    ages = (("valueCodes[Alder]", "*"), ("codelist[Alder]", AGE_CODELIST))
+    what = f"befolkningen i {group.label}"
+    return {
+        "gruppe_registrert": Request(
+            POPULATION_TABLE,
+            f"registrert {what}",
+            (
+                ("valueCodes[Region]", registered),
+                ("codelist[Region]", POPULATION_REGION_CODELIST),
+                ("outputValues[Region]", "aggregated"),
+                *ages,
+                ("valueCodes[ContentsCode]", POPULATION_CONTENTS),
+                ("valueCodes[Tid]", f"{projection.BASE_YEAR},{comparison.NOW}"),
+            ),
+        ),
+        "gruppe_framskrevet": Request(
+            PROJECTION_TABLE,
+            f"framskrevet {what}",
+            (
+                ("valueCodes[Region]", projected),
+                ("codelist[Region]", PROJECTION_REGION_CODELIST),
+                *ages,
+                ("valueCodes[ContentsCode]", PROJECTION_CONTENTS),
+                ("valueCodes[Tid]", ",".join(str(year) for year in comparison.YEARS)),
+            ),
+        ),
+    }
+
+
+def requests_for(number: str, group: comparison.Group | None = None) -> dict[str, Request]:
+    """The requests behind «Hent fra SSB»: municipality and country, registered and projected, and the
+    comparison group's two if there is one (one press of the button fetches them all)."""
     return {
         "kommune_registrert": population_request(number),
         "kommune_framskrevet": projection_request(number),
         "landet_registrert": population_request(None),
         "landet_framskrevet": projection_request(None),
+        **(group_requests(group) if group is not None else {}),
     }
 
 
@@ -313,16 +369,19 @@ def _drift(request: Request, dataset: Mapping[str, Any]) -> str | None:
     return None
 
 
-def population_from_jsonstat(dataset: Mapping[str, Any], *, label: str = "svaret fra SSB") -> pd.DataFrame:
+def population_from_jsonstat(
+    dataset: Mapping[str, Any], *, label: str = "svaret fra SSB", regions: int = 1
+) -> pd.DataFrame:
     """The tidy table (``alder``, ``aar``, ``personer``) from a JSON-stat2 population response.
 
-    Every other dimension (sex, region, contents) is summed, so the response must hold one region
-    and one contents code; a missing cell is an error, since the model needs every age."""
+    Every other dimension (sex, region, contents) is summed, so the response must hold ``regions``
+    regions (one, or a comparison group's members) and one contents code; a missing cell is an
+    error, since the model needs every age."""
     frame = jsonstat_frame(dataset, label=label)
     if "Alder" not in frame or "Tid" not in frame:
         raise InputError(f"{label} mangler alder eller år", "Last ned tabellen fra Statistikkbanken og last opp filen.")
-    for variable in ("Region", "ContentsCode"):
-        if variable in frame and frame[variable].nunique() > 1:
+    for variable, allowed in (("Region", regions), ("ContentsCode", 1)):
+        if variable in frame and frame[variable].nunique() > allowed:
             raise InputError(
                 f"{label} har flere verdier for {variable}", "Last ned tabellen fra Statistikkbanken og last opp filen."
             )
@@ -470,6 +529,8 @@ class Population:
     projection_round: int | None = None
     fetched: str | None = None  # ISO date the numbers were fetched from SSB
     origin: str = "ssb"  # "ssb" (fetched), "cache", "fil" (uploaded) or "eksempel"
+    group: comparison.Group | None = None  # the other municipalities in the same centrality class
+    comparison_error: InputError | None = None  # why the group is missing, shown beside the result
 
     def source(self) -> str:
         """The source line under the chart."""
@@ -498,13 +559,42 @@ class Population:
 
 
 def fetch(number: str, client: Client | None = None, *, today: dt.date | None = None) -> Population:
-    """Fetch a municipality and the country from SSB (four GETs) and combine registered and projected years."""
+    """Fetch a municipality, the country and the municipality's comparison group from SSB (six GETs).
+
+    The municipality's and the country's numbers come first; if the comparison group cannot be
+    found or fetched, the population comes back without it, and ``comparison_error`` says why."""
     client = client or Client()
     number, name = find_municipality(number)
+    group: comparison.Group | None = None
+    problem: InputError | None = None
+    try:
+        group = comparison.group_for(number)
+    except InputError as error:
+        problem = error
+    requests = requests_for(number, group)
     got = {
         key: population_from_jsonstat(client.get(request), label=f"svaret fra SSB (tabell {request.table})")
-        for key, request in requests_for(number).items()
+        for key, request in requests.items()
+        if not key.startswith("gruppe_")
     }
+    if group is not None:
+        try:
+            parts = [
+                population_from_jsonstat(
+                    client.get(requests[key]),
+                    label=f"svaret fra SSB om {group.label} (tabell {requests[key].table})",
+                    regions=len(group.members),
+                )
+                for key in ("gruppe_registrert", "gruppe_framskrevet")
+            ]
+            group = comparison.Group(group.centrality_class, group.members, combine(*parts))
+        except InputError as error:
+            problem = InputError(
+                f"sammenligningen med {group.label} kunne ikke hentes: {error.problem}",
+                "Tallene for kommunen og landet vises likevel. Trykk «Hent fra SSB» igjen senere, og kryss av for "
+                "«Hent på nytt», for å få med sammenligningen.",
+            )
+            group = None
     return Population(
         municipality=f"{number} {name}",
         table=combine(got["kommune_registrert"], got["kommune_framskrevet"]),
@@ -513,6 +603,8 @@ def fetch(number: str, client: Client | None = None, *, today: dt.date | None = 
         projection_round=PROJECTION_ROUND,
         fetched=(today or dt.date.today()).isoformat(),
         origin="ssb",
+        group=group,
+        comparison_error=problem,
     )
 
 
@@ -551,6 +643,13 @@ def save_cache(population: Population, folder: Path) -> Path:
         "landstall": None
         if population.country is None
         else population.country.to_dict(orient="split", index=False)["data"],
+        "gruppe": None
+        if population.group is None or population.group.table is None
+        else {
+            "sentralitetsklasse": population.group.centrality_class,
+            "kommuner": list(population.group.members),
+            "tall": population.group.table.to_dict(orient="split", index=False)["data"],
+        },
     }
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -576,6 +675,16 @@ def load_cache(municipality: str, folder: Path) -> Population | None:
             return None  # an older round: fetch again
         columns = ["alder", "aar", "personer"]
         country = content.get("landstall")
+        saved_group = content.get("gruppe")  # absent in caches written before the comparison existed
+        group = (
+            None
+            if not saved_group
+            else comparison.Group(
+                int(saved_group["sentralitetsklasse"]),
+                tuple(saved_group["kommuner"]),
+                pd.DataFrame(saved_group["tall"], columns=columns),
+            )
+        )
         return Population(
             municipality=content["kommune"],
             table=pd.DataFrame(content["kommunetall"], columns=columns),
@@ -584,6 +693,7 @@ def load_cache(municipality: str, folder: Path) -> Population | None:
             projection_round=content["framskrivingsrunde"],
             fetched=content["hentet"],
             origin="cache",
+            group=group,
         )
     except (OSError, ValueError, KeyError, TypeError):
         return None  # a damaged cache is ignored; the next fetch writes a new one
@@ -673,3 +783,43 @@ def example_population(data_dir: Path = data.DATA_DIR) -> Population:
     text = projection.example_municipality_csv(data_dir)
     table = data.read_csv(text.encode("utf-8"), projection.MUNICIPALITY_SCHEMA, label="eksempelkommunen")
     return Population("Eksempelkommunen", table, origin="eksempel")
+
+
+# -- the comparison -------------------------------------------------------------------------------
+
+
+def compare(population: Population) -> plotting.Answer | None:
+    """The municipality beside the country and its centrality class (:mod:`helseinnovasjon.comparison`).
+
+    ``None`` for the example municipality, and where the numbers cannot give the comparison (a
+    file without the years 2026, 2030 and 2035): the projection above still shows."""
+    if population.origin == "eksempel" or (population.country is None and population.group is None):
+        return None
+    try:
+        compared = comparison.compare((population.municipality, population.table), population.country, population.group)
+    except InputError:
+        return None
+    source = population.source()
+    if population.group is not None and population.group.table is not None:
+        source = source.replace("; timer per person", f"; {comparison.CENTRALITY_SOURCE}; timer per person", 1)
+    return comparison.answer(compared, source, population.group)
+
+
+@dataclass
+class Result:
+    """What «Din kommune» shows: the projection, and the comparison if there is one; one record to save."""
+
+    main: plotting.Answer
+    comparison: plotting.Answer | None = None
+
+    def record(self) -> dict:
+        """The projection's record, with the comparison's data under ``tall.sammenligning``."""
+        record = self.main.record()
+        if self.comparison is not None:
+            record["tall"] = {**record["tall"], **self.comparison.numbers}
+        return record
+
+
+def results(population: Population, workforce: str | float) -> Result:
+    """:func:`summary` and :func:`compare` together."""
+    return Result(summary(population, workforce), compare(population))

@@ -23,6 +23,7 @@ TOPIC = {
     "barriers",
     "benefits",
     "carelogics",
+    "comparison",
     "demand",
     "diffusion",
     "participation",

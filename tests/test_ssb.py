@@ -13,7 +13,7 @@ import urllib.parse
 import pandas as pd
 import pytest
 
-from helseinnovasjon import editors, plotting, projection, ssb
+from helseinnovasjon import comparison, editors, plotting, projection, sections, ssb, workbook
 from helseinnovasjon.errors import InputError
 
 from .conftest import ROOT
@@ -80,7 +80,7 @@ def test_requests_use_the_current_round_and_the_verified_codes():
 @pytest.mark.parametrize("key", list(INDEX))
 def test_fixture_and_request_have_not_drifted_apart(key):
     """If the request changes (a code, a codelist, a table), the recorded response no longer fits: record again."""
-    request = ssb.requests_for("3201")[key]
+    request = ssb.requests_for("3201", comparison.group_for("3201"))[key]
     assert _normalise(INDEX[key]["url"]) == _normalise(request.url), "requests.json: record the fixture again"
     response = json.loads(fixture(INDEX[key]["file"]))
     assert ssb._drift(request, response) is None
@@ -156,7 +156,7 @@ def test_a_broken_response_gets_a_norwegian_message():
 def test_fetch_combines_registered_and_projected_years_for_municipality_and_country():
     replay = Replay()
     population = ssb.fetch("Bærum", ssb.Client(replay), today=TODAY)
-    assert len(replay.calls) == 4
+    assert len(replay.calls) == 6
     assert population.municipality == "3201 Bærum"
     years = sorted(population.table["aar"].unique())
     assert years[0] == 2022 and years[-1] == 2050 and len(years) == 29
@@ -281,7 +281,7 @@ def test_unknown_merged_or_ambiguous_municipalities_get_a_message(typed, expecte
 def test_a_fetched_table_is_cached_and_used_offline_afterwards(tmp_path):
     replay = Replay()
     first = ssb.fetch_or_cached("Bærum", tmp_path, ssb.Client(replay), today=TODAY)
-    assert len(replay.calls) == 4
+    assert len(replay.calls) == 6
     saved = json.loads((tmp_path / "befolkning-3201.json").read_text(encoding="utf-8"))
     assert saved["tabeller"] == ["14746", "07459"] and saved["framskrivingsrunde"] == 2026
     assert saved["hentet"] == "2026-11-25"
@@ -324,11 +324,92 @@ def test_form_fetches_only_on_the_button_and_keeps_the_last_good_result(tmp_path
     assert before
     combo.value = "3201 Bærum"
     button.click()
-    assert len(replay.calls) == 4 and "Bærum" in str(result.outputs) and message.outputs == ()
+    assert len(replay.calls) == 6 and "Bærum" in str(result.outputs) and message.outputs == ()
     text = next(w for w in widgets if type(w).__name__ == "Text")
     shown = result.outputs
     text.value = "ingen"
     assert result.outputs == shown and "ansatte i helse og omsorg" in str(message.outputs)
+
+
+def test_the_form_shows_the_comparison_and_saves_it_to_the_project_file(tmp_path, monkeypatch):
+    monkeypatch.setenv(workbook.ENV_PATH, str(tmp_path / "mitt-prosjekt.json"))
+    box = editors.municipality_form(
+        folder=tmp_path, client=ssb.Client(Replay()), save=(sections.UBALANSE, "Din kommune")
+    )
+    widgets = _walk(box)
+    next(w for w in widgets if type(w).__name__ == "Combobox").value = "Bærum"
+    next(w for w in widgets if type(w).__name__ == "Button" and w.description == "Hent fra SSB").click()
+    result = [w for w in widgets if type(w).__name__ == "Output"][1]
+    shown = str(result.outputs)
+    assert "Sammenlignet med landet" in shown and "sentralitetsklasse 1" in shown and "hi-tabell" in shown
+    box.children[-1].children[0].children[0].click()  # «Lagre i prosjektet mitt»
+    saved = workbook.load(tmp_path / "mitt-prosjekt.json")["seksjoner"]["ubalanse"]["innhold"]["tall"]
+    compared = saved["sammenligning"]
+    assert set(compared) == {"kommune", "landet", "gruppe"}
+    assert compared["gruppe"]["kommuner"] == ["0301", "3205", "3222", "3224"]
+    assert set(compared["kommune"]["vekst_80_pluss_prosent"]) == {"2030", "2035", "2040"}
+    assert saved["kommune"] == "3201 Bærum"
+
+
+def test_a_failing_comparison_fetch_keeps_the_municipalitys_result_and_says_why(tmp_path):
+    answers = Replay().answers
+    group_url = _normalise(INDEX["gruppe_framskrevet"]["url"])
+    answers[group_url] = (429, b"")
+    population = ssb.fetch("3201", ssb.Client(Replay(answers)), today=TODAY)
+    assert population.group is None and population.country is not None
+    assert population.table.groupby("aar").size().eq(106).all()
+    assert "Sammenligningen med de 4 andre kommunene i sentralitetsklasse 1 kunne ikke hentes" in str(
+        population.comparison_error
+    )
+    assert "for mange spørsmål" in str(population.comparison_error)
+    shown = ssb.results(population, "5000")
+    assert shown.comparison is not None and "landet" in shown.comparison.numbers["sammenligning"]
+    assert "gruppe" not in shown.comparison.numbers["sammenligning"]
+    # the same in the form: the result shows, and the message says what is missing
+    box = editors.municipality_form(folder=tmp_path, client=ssb.Client(Replay(answers)))
+    widgets = _walk(box)
+    next(w for w in widgets if type(w).__name__ == "Combobox").value = "3201"
+    next(w for w in widgets if type(w).__name__ == "Button" and w.description == "Hent fra SSB").click()
+    message, result = [w for w in widgets if type(w).__name__ == "Output"][:2]
+    assert "I Bærum vokser behovet" in str(result.outputs)
+    assert "kunne ikke hentes" in str(message.outputs) and "vises likevel" in str(message.outputs)
+
+
+def test_a_municipality_with_no_class_is_fetched_without_the_group(monkeypatch):
+    def no_class(number, data_dir=None):
+        raise comparison.InputError(f"kommunenummeret {number} har ingen sentralitetsklasse", "Landet vises likevel.")
+
+    monkeypatch.setattr(comparison, "group_for", no_class)
+    replay = Replay()
+    population = ssb.fetch("3201", ssb.Client(replay), today=TODAY)
+    assert len(replay.calls) == 4 and population.group is None
+    assert "ingen sentralitetsklasse" in str(population.comparison_error)
+
+
+def test_the_comparison_is_cached_with_the_rest(tmp_path):
+    ssb.fetch_or_cached("3201", tmp_path, ssb.Client(Replay()), today=TODAY)
+    offline = ssb.fetch_or_cached("3201", tmp_path, ssb.Client(raising("network")))
+    assert offline.origin == "cache" and offline.group is not None
+    assert offline.group.members == ("0301", "3205", "3222", "3224")
+    assert sorted(offline.group.table["aar"].unique()) == [2022, 2026, 2030, 2035, 2040]
+    answer = ssb.compare(offline)
+    assert answer is not None and "KLASS 128" in answer.figure.caption and "14746" in answer.figure.caption
+
+
+@pytest.mark.parametrize("klass", [1, 2, 3, 4, 5, 6])
+def test_every_comparison_request_stays_small(klass):
+    """SSB answers at most 800 000 cells, and a GET URL over about 2 100 characters gives 404."""
+    table = comparison.centrality()
+    number = table[table["sentralitetsklasse"] == klass]["kommunenummer"].iloc[0]
+    group = comparison.group_for(number)
+    for key, request in ssb.requests_for(number, group).items():
+        assert request.cells() < ssb.MAX_CELLS, key
+        assert len(request.url) < ssb.MAX_URL, (key, len(request.url))
+    sizes = {key: r.cells() for key, r in ssb.group_requests(group).items()}
+    assert sizes == {
+        "gruppe_registrert": len(group.members) * ssb.AGES * 2,
+        "gruppe_framskrevet": len(group.members) * ssb.AGES * 3,
+    }
 
 
 def _walk(widget):

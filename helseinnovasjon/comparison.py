@@ -226,3 +226,18 @@ def _short(name: str) -> str:
     parts = name.split(" ", 1)
     rest = parts[1] if len(parts) == 2 and parts[0].isdigit() else name
     return rest.split(" - ")[0]
+
+
+def from_saved(content: Mapping[str, Any]) -> tuple[str, dict[str, Any]] | None:
+    """``(municipality, comparison)`` from a saved «Din kommune» (the section's «innhold»), or ``None``.
+
+    ``None`` when nothing with a comparison is saved there (the section is shared with the
+    scenario explorer) or the file was edited by hand into another shape."""
+    data = content.get("tall") if isinstance(content, Mapping) else None
+    if not isinstance(data, Mapping):
+        return None
+    compared = data.get("sammenligning")
+    if not isinstance(compared, Mapping) or not isinstance(compared.get("kommune"), Mapping):
+        return None
+    name = str(data.get("kommune") or compared["kommune"].get("navn") or "")
+    return (name, dict(compared)) if name else None

@@ -210,18 +210,24 @@ def municipality_form(
     folder: Path | None = None,
     client: ssb.Client | None = None,
     save: tuple[sections.Section | str, str] | None = None,
+    municipality: str = "",
 ) -> widgets.VBox:
     """«Hent fra SSB» and «Last opp filen fra SSB», the workforce field, the result and «Lagre».
 
-    The result starts with the illustrative municipality. A request goes to SSB only when the
+    The result starts with ``municipality`` (resumed from the project file by
+    :func:`helseinnovasjon.resume.municipality`) and its numbers cached in the project folder, else
+    with the illustrative municipality. A request goes to SSB only when the
     participant presses «Hent fra SSB». Every failure shows one Norwegian message under the
     controls, and the last good result stays."""
-    state: dict[str, ssb.Population] = {"population": ssb.example_population()}
+    # A municipality resumed from the project file starts with its cached numbers, if any (no request).
+    cached = ssb.load_cache(municipality, folder or ssb_cache_folder()) if municipality else None
+    state: dict[str, ssb.Population] = {"population": cached or ssb.example_population()}
     wide = {"style": {"description_width": "initial"}, "layout": widgets.Layout(width="30em", max_width="100%")}
     choose = widgets.Combobox(
         description="Kommune (navn eller nummer):",
         options=ssb.municipality_options(),
         placeholder="for eksempel Bærum eller 3201",
+        value=municipality,
         ensure_option=False,
         **wide,
     )

@@ -101,3 +101,12 @@ def test_compare_without_country_or_group_compares_nothing_else():
     compared = comparison.compare(("3201 Bærum", tidy(SMALL)))
     assert set(compared) == {"kommune"}
     assert comparison.answer(compared, "Kilde: x.").text.endswith("fra 2022 til 2040.")
+
+
+def test_from_saved_reads_back_what_the_form_saves_and_ignores_other_shapes():
+    compared = comparison.compare(("3201 Bærum", tidy(SMALL)))
+    content = {"tekst": "x", "tall": {"kommune": "3201 Bærum", "sammenligning": compared}, "kilde": "y"}
+    assert comparison.from_saved(content) == ("3201 Bærum", compared)
+    assert comparison.from_saved({"tall": {"behov_2040": 1}}) is None  # saved by the scenario explorer
+    assert comparison.from_saved({"tall": {"sammenligning": "tekst"}}) is None  # edited by hand
+    assert comparison.from_saved({}) is None

@@ -412,6 +412,26 @@ def test_every_comparison_request_stays_small(klass):
     }
 
 
+def test_a_saved_comparison_resumes_with_the_cached_numbers_and_no_request(tmp_path, monkeypatch):
+    from helseinnovasjon import resume
+
+    monkeypatch.setenv(workbook.ENV_PATH, str(tmp_path / "mitt-prosjekt.json"))
+    assert tuple(resume.municipality()) == ("", "Velg kommunen din og trykk «Hent fra SSB».")
+    folder = tmp_path / "ssb-tall"
+    box = editors.municipality_form(folder=folder, client=ssb.Client(Replay()), save=(sections.UBALANSE, "Din kommune"))
+    widgets = _walk(box)
+    next(w for w in widgets if type(w).__name__ == "Combobox").value = "Bærum"
+    next(w for w in widgets if type(w).__name__ == "Button" and w.description == "Hent fra SSB").click()
+    box.children[-1].children[0].children[0].click()  # «Lagre i prosjektet mitt»
+    kommune, line = resume.municipality()
+    assert kommune == "3201 Bærum" and "Hentet 3201 Bærum fra prosjektfilen" in line
+    offline = ssb.Client(raising("network"))
+    again = _walk(editors.municipality_form(folder=folder, client=offline, municipality=kommune))
+    assert next(w for w in again if type(w).__name__ == "Combobox").value == "3201 Bærum"
+    result = [w for w in again if type(w).__name__ == "Output"][1]
+    assert "I Bærum vokser behovet" in str(result.outputs) and "sentralitetsklasse 1" in str(result.outputs)
+
+
 def _walk(widget):
     found = [widget]
     for child in getattr(widget, "children", ()):

@@ -17,7 +17,7 @@ import ipywidgets as widgets
 import pandas as pd
 from IPython.display import HTML
 
-from . import carelogics, participation, plotting, sections, ssb, ui, workbook
+from . import carelogics, comparison, participation, sections, ssb, statbank, ui, workbook
 from . import stakeholders as st
 from .errors import InputError
 
@@ -182,24 +182,52 @@ def ssb_cache_folder(project_path: Path | None = None) -> Path:
     return Path(project_path or workbook.default_path()).parent / ssb.CACHE_DIR
 
 
+class MunicipalityView:
+    """«Din kommune»'s result on screen: the projection, then the comparison and its table; saves as one record."""
+
+    def __init__(self, result: ssb.Result) -> None:
+        self.result = result
+
+    def _repr_html_(self) -> str:
+        shown = self.result.main._repr_html_()
+        extra = self.result.comparison
+        if extra is not None:
+            compared = extra.numbers["sammenligning"]
+            shown += (
+                "<h3>Sammenlignet med landet og med kommuner som ligger like sentralt</h3>"
+                + extra._repr_html_()
+                + ui.table(comparison.table(compared), caption=f"Tallene bak figuren. {extra.source}", decimals=1).data
+            )
+        return shown
+
+    def record(self) -> dict:
+        return self.result.record()
+
+
 def municipality_form(
     *,
     workforce: str = "800",
     folder: Path | None = None,
     client: ssb.Client | None = None,
     save: tuple[sections.Section | str, str] | None = None,
+    municipality: str = "",
 ) -> widgets.VBox:
     """«Hent fra SSB» and «Last opp filen fra SSB», the workforce field, the result and «Lagre».
 
-    The result starts with the illustrative municipality. A request goes to SSB only when the
+    The result starts with ``municipality`` (resumed from the project file by
+    :func:`helseinnovasjon.resume.municipality`) and its numbers cached in the project folder, else
+    with the illustrative municipality. A request goes to SSB only when the
     participant presses «Hent fra SSB». Every failure shows one Norwegian message under the
     controls, and the last good result stays."""
-    state: dict[str, ssb.Population] = {"population": ssb.example_population()}
+    # A municipality resumed from the project file starts with its cached numbers, if any (no request).
+    cached = ssb.load_cache(municipality, folder or ssb_cache_folder()) if municipality else None
+    state: dict[str, ssb.Population] = {"population": cached or ssb.example_population()}
     wide = {"style": {"description_width": "initial"}, "layout": widgets.Layout(width="30em", max_width="100%")}
     choose = widgets.Combobox(
         description="Kommune (navn eller nummer):",
         options=ssb.municipality_options(),
         placeholder="for eksempel Bærum eller 3201",
+        value=municipality,
         ensure_option=False,
         **wide,
     )
@@ -214,9 +242,9 @@ def municipality_form(
     )
     refresh = widgets.Checkbox(description="Hent på nytt selv om tallene er lagret", indent=False)
     privacy = widgets.HTML(
-        "<p>Først når du trykker «Hent fra SSB», sendes et spørsmål til SSBs åpne statistikk-API (data.ssb.no). "
-        "Det inneholder bare kommunenummeret. Tallene lagres i mappen «ssb-tall» ved prosjektfilen din, så "
-        "notatboka virker uten nett neste gang.</p>"
+        "<p>Først når du trykker «Hent fra SSB», sendes spørsmål til SSBs åpne statistikk-API (data.ssb.no). "
+        "De inneholder bare kommunenumre: kommunen din, og kommunene den sammenlignes med. Tallene lagres i "
+        "mappen «ssb-tall» ved prosjektfilen din, så notatboka virker uten nett neste gang.</p>"
     )
     upload = widgets.FileUpload(
         accept=".csv,.xlsx,.txt",
@@ -226,17 +254,29 @@ def municipality_form(
     )
     message, result, present, last = ui.presenter()
 
+    def note_missing_comparison() -> None:
+        # The municipality's own result is shown; say why the comparison group is not beside it.
+        problem = state["population"].comparison_error
+        if problem is not None:
+            message.append_display_data(HTML(ui.error_html(problem)))
+
     def show() -> None:
-        present(lambda: ssb.summary(state["population"], people.value))
+        before = last["result"]
+        present(lambda: MunicipalityView(ssb.results(state["population"], people.value)))
+        if last["result"] is not before:
+            note_missing_comparison()
 
     def use(produce: Callable[[], ssb.Population]) -> None:
-        def step() -> plotting.Answer:
+        def step() -> MunicipalityView:
             population = produce()
-            answer = ssb.summary(population, people.value)
+            view = MunicipalityView(ssb.results(population, people.value))
             state["population"] = population
-            return answer
+            return view
 
+        before = last["result"]
         present(step)
+        if last["result"] is not before:
+            note_missing_comparison()
 
     def on_fetch(_event: Any = None) -> None:
         use(lambda: ssb.fetch_or_cached(choose.value, folder or ssb_cache_folder(), client, refresh=refresh.value))
@@ -244,7 +284,7 @@ def municipality_form(
     def on_upload(_change: Any = None) -> None:
         files = [(f["name"], bytes(f["content"])) for f in upload.value]
         if files:
-            use(lambda: ssb.population_from_files(files))
+            use(lambda: statbank.population_from_files(files))
 
     fetch_button.on_click(on_fetch)
     upload.observe(on_upload, names="value")

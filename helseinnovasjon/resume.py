@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
-from . import barriers, planning, runchart, sections, surveys, workbook
+from . import barriers, comparison, planning, runchart, sections, surveys, workbook
 from . import stakeholders as st
 from .errors import InputError
 
@@ -89,6 +89,21 @@ def stakeholders(fallback: str = "tom", path: Path | None = None) -> Resumed[lis
             path,
         )
     return _resume(restore, [], "Ingen interessenter er lagret ennå. Fyll ut skjemaet og trykk «Legg til».", path)
+
+
+def municipality(path: Path | None = None) -> Resumed[str]:
+    """«Din kommune»: the municipality saved with its comparison («3201 Bærum»), or «» for the example."""
+
+    def restore(project: dict[str, Any]) -> tuple[str, str] | None:
+        found = comparison.from_saved(workbook.saved(project, sections.UBALANSE))
+        if found is None:
+            return None
+        return found[0], (
+            f"Hentet {found[0]} fra prosjektfilen. {_when(project, sections.UBALANSE)}. Tallene vises fra mappen "
+            "«ssb-tall» hvis de er lagret der; ellers trykker du «Hent fra SSB»."
+        )
+
+    return _resume(restore, "", "Velg kommunen din og trykk «Hent fra SSB».", path)
 
 
 def measurements(path: Path | None = None) -> Resumed[tuple[str, str]]:

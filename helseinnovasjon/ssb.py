@@ -1,20 +1,16 @@
-"""A municipality's population from Statistics Norway (SSB): fetched, cached, or read from SSB's own files.
+"""A municipality's population from Statistics Norway's open API (PxWebApi v2), fetched and cached.
 
 «Din kommune» needs one municipality's population by single year of age: registered for the
-model's base year and projected to 2040. This module gets it in three ways, and all three end in
-the same tidy table (columns ``alder``, ``aar``, ``personer``) that
-:func:`helseinnovasjon.projection.municipality_population` reads:
+model's base year and projected to 2040. This module fetches it and keeps it, and defines the
+:class:`Population` a participant works with (the tidy table, columns ``alder``, ``aar``,
+``personer``, that :func:`helseinnovasjon.projection.municipality_population` reads, and where the
+numbers came from). Files downloaded from the Statistikkbank are read by
+:mod:`helseinnovasjon.statbank` into the same :class:`Population`.
 
-* **Files as SSB delivers them** (:func:`read_statbank`, :func:`population_from_files`): CSV from
-  the Statistikkbank (semicolon or comma, a title line or two above the header, long layout or one
-  column per year, SSB's symbols for missing values, decimal commas, UTF-8 with or without BOM, or
-  Windows-1252) and XLSX (title in A1, one header row per heading variable, stub values written only
-  on the first row of each group, notes under the table).
-* **PxWebApi v2** (:class:`Client`): one GET per table, JSON-stat2 back. The requests (tables, variable
-  codes, codelists) are built by :func:`requests_for` from the constants below; the transport is
-  injectable, so tests replay recorded responses and never touch the network. Every failure (no
-  network, timeout, HTTP error, unknown municipality, a table whose codes changed) becomes one
-  :class:`~helseinnovasjon.errors.InputError` that says what to do.
+* **Requests** (:func:`requests_for`): one GET per table, JSON-stat2 back, built from the constants
+  below. The transport of the :class:`Client` is injectable, so tests replay recorded responses and
+  never touch the network. Every failure (no network, timeout, HTTP error, unknown municipality, a
+  table whose codes changed) becomes one :class:`~helseinnovasjon.errors.InputError` that says what to do.
 * **The cache** (:func:`save_cache`, :func:`load_cache`): a fetched table is kept as JSON in the
   participant's project folder, with table ids, projection round and the date fetched, so the
   notebook works offline afterwards.
@@ -32,9 +28,7 @@ superseded.
 from __future__ import annotations
 
 import contextlib
-import csv
 import datetime as dt
-import io
 import itertools
 import json
 import math
@@ -43,14 +37,14 @@ import socket
 import urllib.error
 import urllib.parse
 import urllib.request
-from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
-from . import data, formatting, plotting, projection
+from . import comparison, data, formatting, plotting, projection
 from .errors import InputError, join_words
 
 API_BASE = "https://data.ssb.no/api/pxwebapi/v2"
@@ -72,33 +66,16 @@ TIMEOUT = 30.0
 MUNICIPALITIES = "kommuner-2026"
 CACHE_DIR = "ssb-tall"
 CACHE_VERSION = 1
+#: PxWebApi v2's cap on the cells of one request (facts file §1.6), and the URL length above which a GET gets 404.
+MAX_CELLS = 800_000
+MAX_URL = 2_000
+#: Ages in codelist ``vs_AlleAldre00B`` (0–104 and 105+), and years in the 2026 round (2026–2050).
+AGES = 106
+PROJECTION_YEARS = 25
 
 # The labels SSB gives the variables in files (lower case), and what the tidy table calls them.
-_DIMENSIONS = {
-    "region": "region",
-    "kommune": "region",
-    "alder": "alder",
-    "aldersgruppe": "alder",
-    "age": "alder",
-    "kjønn": "kjønn",
-    "kjonn": "kjønn",
-    "sex": "kjønn",
-    "år": "år",
-    "aar": "år",
-    "year": "år",
-    "tid": "år",
-    "statistikkvariabel": "statistikkvariabel",
-    "alternativ": "alternativ",
-    "framskrivingsalternativ": "alternativ",
-}
-_VALUE_NAMES = {"personer", "antall", "folkemengde", "befolkning", "verdi", "value"}
-_YEAR_AT_END = re.compile(r"^(?P<prefix>.*?)\s*(?P<year>(?:19|20|21)\d{2})$")
-_TABLE_ID = re.compile(r"^\s*(\d{5})\s*:")
-_REGION = re.compile(r"^\s*(?:K-)?(?P<code>\d{1,4})\s+(?P<name>\S.*)$")
-_TOTAL_SEX = {"begge kjønn", "i alt", "alle", "totalt", "begge kjønn i alt"}
-_MAIN_ALTERNATIVE = re.compile(r"MMMM|hovedalternativ|\bMMM\b|^personer$", re.IGNORECASE)
-_COUNTRY = {"0", "hele landet", "landet", "norge", "0 hele landet"}
-_XLSX_MAGIC = b"PK\x03\x04"
+#: A region as SSB writes it in files and labels: «3201 Bærum», «K-3201 Bærum».
+REGION = re.compile(r"^\s*(?:K-)?(?P<code>\d{1,4})\s+(?P<name>\S.*)$")
 
 
 # -- municipalities ------------------------------------------------------------------------------
@@ -189,6 +166,18 @@ class Request:
     def codelists(self) -> dict[str, str]:
         return {key[len("codelist[") : -1]: value for key, value in self.selection if key.startswith("codelist[")}
 
+    def cells(self) -> int:
+        """How many cells the answer has (``*`` for ages is every single year, for years every projected year)."""
+        count = 1
+        for variable, codes in self.value_codes().items():
+            if codes == ["*"]:
+                count *= {"Alder": AGES, "Tid": PROJECTION_YEARS}.get(variable, 1)
+            elif codes[0].startswith("from("):
+                count *= PROJECTION_ROUND - int(codes[0][5:-1]) + 1
+            else:
+                count *= len(codes)
+        return count
+
 
 def projection_request(number: str | None) -> Request:
     """Projected population, main alternative, every age, both sexes, every year (table 14746).
@@ -239,13 +228,51 @@ def population_request(number: str | None) -> Request:
     )
 
 
-def requests_for(number: str) -> dict[str, Request]:
-    """The four requests behind «Hent fra SSB»: municipality and country, registered and projected."""
+def group_requests(group: comparison.Group) -> dict[str, Request]:
+    """The comparison group's population: registered in the base year and now, projected in the comparison years.
+
+    One request per table for every member together (they are summed afterwards), and only the years
+    the comparison needs, so even the largest class stays far below SSB's cell limit."""
+    registered = ",".join(f"K-{number}" for number in group.members)
+    projected = ",".join(group.members)
+    ages = (("valueCodes[Alder]", "*"), ("codelist[Alder]", AGE_CODELIST))
+    what = f"befolkningen i {group.label}"
+    return {
+        "gruppe_registrert": Request(
+            POPULATION_TABLE,
+            f"registrert {what}",
+            (
+                ("valueCodes[Region]", registered),
+                ("codelist[Region]", POPULATION_REGION_CODELIST),
+                ("outputValues[Region]", "aggregated"),
+                *ages,
+                ("valueCodes[ContentsCode]", POPULATION_CONTENTS),
+                ("valueCodes[Tid]", f"{projection.BASE_YEAR},{comparison.NOW}"),
+            ),
+        ),
+        "gruppe_framskrevet": Request(
+            PROJECTION_TABLE,
+            f"framskrevet {what}",
+            (
+                ("valueCodes[Region]", projected),
+                ("codelist[Region]", PROJECTION_REGION_CODELIST),
+                *ages,
+                ("valueCodes[ContentsCode]", PROJECTION_CONTENTS),
+                ("valueCodes[Tid]", ",".join(str(year) for year in comparison.YEARS)),
+            ),
+        ),
+    }
+
+
+def requests_for(number: str, group: comparison.Group | None = None) -> dict[str, Request]:
+    """The requests behind «Hent fra SSB»: municipality and country, registered and projected, and the
+    comparison group's two if there is one (one press of the button fetches them all)."""
     return {
         "kommune_registrert": population_request(number),
         "kommune_framskrevet": projection_request(number),
         "landet_registrert": population_request(None),
         "landet_framskrevet": projection_request(None),
+        **(group_requests(group) if group is not None else {}),
     }
 
 
@@ -342,16 +369,19 @@ def _drift(request: Request, dataset: Mapping[str, Any]) -> str | None:
     return None
 
 
-def population_from_jsonstat(dataset: Mapping[str, Any], *, label: str = "svaret fra SSB") -> pd.DataFrame:
+def population_from_jsonstat(
+    dataset: Mapping[str, Any], *, label: str = "svaret fra SSB", regions: int = 1
+) -> pd.DataFrame:
     """The tidy table (``alder``, ``aar``, ``personer``) from a JSON-stat2 population response.
 
-    Every other dimension (sex, region, contents) is summed, so the response must hold one region
-    and one contents code; a missing cell is an error, since the model needs every age."""
+    Every other dimension (sex, region, contents) is summed, so the response must hold ``regions``
+    regions (one, or a comparison group's members) and one contents code; a missing cell is an
+    error, since the model needs every age."""
     frame = jsonstat_frame(dataset, label=label)
     if "Alder" not in frame or "Tid" not in frame:
         raise InputError(f"{label} mangler alder eller år", "Last ned tabellen fra Statistikkbanken og last opp filen.")
-    for variable in ("Region", "ContentsCode"):
-        if variable in frame and frame[variable].nunique() > 1:
+    for variable, allowed in (("Region", regions), ("ContentsCode", 1)):
+        if variable in frame and frame[variable].nunique() > allowed:
             raise InputError(
                 f"{label} har flere verdier for {variable}", "Last ned tabellen fra Statistikkbanken og last opp filen."
             )
@@ -362,11 +392,12 @@ def population_from_jsonstat(dataset: Mapping[str, Any], *, label: str = "svaret
             f"(SSBs tegn: «{missing['status'] or 'tom'}»)",
             "Prøv igjen senere, eller last ned tabellen fra Statistikkbanken og last opp filen.",
         )
-    tidy = frame.groupby(["Alder_tekst", "Tid"], sort=False)["verdi"].sum().reset_index()
-    return _tidy(tidy.rename(columns={"Alder_tekst": "alder", "Tid": "aar", "verdi": "personer"}), label)
+    summed = frame.groupby(["Alder_tekst", "Tid"], sort=False)["verdi"].sum().reset_index()
+    return tidy(summed.rename(columns={"Alder_tekst": "alder", "Tid": "aar", "verdi": "personer"}), label)
 
 
-def _tidy(table: pd.DataFrame, label: str) -> pd.DataFrame:
+def tidy(table: pd.DataFrame, label: str) -> pd.DataFrame:
+    """Columns ``alder`` (text), ``aar`` and ``personer`` (integers), checked; Norwegian errors otherwise."""
     out = pd.DataFrame(
         {
             "alder": table["alder"].astype(str).str.strip(),
@@ -498,6 +529,8 @@ class Population:
     projection_round: int | None = None
     fetched: str | None = None  # ISO date the numbers were fetched from SSB
     origin: str = "ssb"  # "ssb" (fetched), "cache", "fil" (uploaded) or "eksempel"
+    group: comparison.Group | None = None  # the other municipalities in the same centrality class
+    comparison_error: InputError | None = None  # why the group is missing, shown beside the result
 
     def source(self) -> str:
         """The source line under the chart."""
@@ -526,13 +559,42 @@ class Population:
 
 
 def fetch(number: str, client: Client | None = None, *, today: dt.date | None = None) -> Population:
-    """Fetch a municipality and the country from SSB (four GETs) and combine registered and projected years."""
+    """Fetch a municipality, the country and the municipality's comparison group from SSB (six GETs).
+
+    The municipality's and the country's numbers come first; if the comparison group cannot be
+    found or fetched, the population comes back without it, and ``comparison_error`` says why."""
     client = client or Client()
     number, name = find_municipality(number)
+    group: comparison.Group | None = None
+    problem: InputError | None = None
+    try:
+        group = comparison.group_for(number)
+    except InputError as error:
+        problem = error
+    requests = requests_for(number, group)
     got = {
         key: population_from_jsonstat(client.get(request), label=f"svaret fra SSB (tabell {request.table})")
-        for key, request in requests_for(number).items()
+        for key, request in requests.items()
+        if not key.startswith("gruppe_")
     }
+    if group is not None:
+        try:
+            parts = [
+                population_from_jsonstat(
+                    client.get(requests[key]),
+                    label=f"svaret fra SSB om {group.label} (tabell {requests[key].table})",
+                    regions=len(group.members),
+                )
+                for key in ("gruppe_registrert", "gruppe_framskrevet")
+            ]
+            group = comparison.Group(group.centrality_class, group.members, combine(*parts))
+        except InputError as error:
+            problem = InputError(
+                f"sammenligningen med {group.label} kunne ikke hentes: {error.problem}",
+                "Tallene for kommunen og landet vises likevel. Trykk «Hent fra SSB» igjen senere, og kryss av for "
+                "«Hent på nytt», for å få med sammenligningen.",
+            )
+            group = None
     return Population(
         municipality=f"{number} {name}",
         table=combine(got["kommune_registrert"], got["kommune_framskrevet"]),
@@ -541,6 +603,8 @@ def fetch(number: str, client: Client | None = None, *, today: dt.date | None = 
         projection_round=PROJECTION_ROUND,
         fetched=(today or dt.date.today()).isoformat(),
         origin="ssb",
+        group=group,
+        comparison_error=problem,
     )
 
 
@@ -579,6 +643,13 @@ def save_cache(population: Population, folder: Path) -> Path:
         "landstall": None
         if population.country is None
         else population.country.to_dict(orient="split", index=False)["data"],
+        "gruppe": None
+        if population.group is None or population.group.table is None
+        else {
+            "sentralitetsklasse": population.group.centrality_class,
+            "kommuner": list(population.group.members),
+            "tall": population.group.table.to_dict(orient="split", index=False)["data"],
+        },
     }
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -604,6 +675,16 @@ def load_cache(municipality: str, folder: Path) -> Population | None:
             return None  # an older round: fetch again
         columns = ["alder", "aar", "personer"]
         country = content.get("landstall")
+        saved_group = content.get("gruppe")  # absent in caches written before the comparison existed
+        group = (
+            None
+            if not saved_group
+            else comparison.Group(
+                int(saved_group["sentralitetsklasse"]),
+                tuple(saved_group["kommuner"]),
+                pd.DataFrame(saved_group["tall"], columns=columns),
+            )
+        )
         return Population(
             municipality=content["kommune"],
             table=pd.DataFrame(content["kommunetall"], columns=columns),
@@ -612,6 +693,7 @@ def load_cache(municipality: str, folder: Path) -> Population | None:
             projection_round=content["framskrivingsrunde"],
             fetched=content["hentet"],
             origin="cache",
+            group=group,
         )
     except (OSError, ValueError, KeyError, TypeError):
         return None  # a damaged cache is ignored; the next fetch writes a new one
@@ -630,383 +712,16 @@ def fetch_or_cached(
     return population
 
 
-# -- files from the Statistikkbank ---------------------------------------------------------------
-
-
-@dataclass
-class StatbankFile:
-    """A Statistikkbank file in long form: one row per cell."""
-
-    frame: pd.DataFrame  # the stub columns (normalised names), "år", "statistikkvariabel", "verdi"
-    title: str = ""
-    table: str | None = None
-    label: str = "filen"
-    notes: list[str] = field(default_factory=list)
-
-
-def read_statbank(raw: bytes | str, *, label: str = "filen") -> StatbankFile:
-    """Read a CSV or XLSX file saved from SSB's Statistikkbank, in long or wide layout, without hand edits."""
-    if isinstance(raw, str):
-        rows = _csv_rows(raw)
-    elif raw[:4] == _XLSX_MAGIC:
-        rows = _xlsx_rows(raw, label)
-    else:
-        rows = _csv_rows(data._decode(raw))
-    rows = [[_cell(c) for c in row] for row in rows]
-    return _parse_rows(rows, label)
-
-
-def _cell(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value).strip()
-
-
-def _csv_rows(text: str) -> list[list[str]]:
-    lines = [line for line in text.splitlines() if line.strip()][:30]
-    if not lines:
-        return []
-
-    def score(delimiter: str) -> int:
-        # Most lines of a table have the same number of fields; the title line(s) above it have one.
-        counts = [len(next(csv.reader([line], delimiter=delimiter))) for line in lines]
-        common = max((c for c in counts if c > 1), key=counts.count, default=1)
-        return counts.count(common) * common if common > 1 else 0
-
-    delimiter = max([";", "\t", ","], key=score)
-    return list(csv.reader(io.StringIO(text), delimiter=delimiter))
-
-
-def _xlsx_rows(raw: bytes, label: str) -> list[list[Any]]:
-    try:
-        import openpyxl
-    except ImportError:  # pragma: no cover - openpyxl is pinned in requirements.txt
-        raise InputError(
-            "Excel-filer kan ikke leses her", "Last ned tabellen som CSV i stedet.", source=label
-        ) from None
-    try:
-        book = openpyxl.load_workbook(io.BytesIO(raw), read_only=True, data_only=True)
-    except Exception:
-        raise InputError(
-            "filen ser ut som en Excel-fil, men kan ikke åpnes",
-            "Last ned tabellen på nytt fra Statistikkbanken, gjerne som CSV.",
-            source=label,
-        ) from None
-    sheet = book.worksheets[0]
-    rows = [list(row) for row in sheet.iter_rows(values_only=True)]
-    book.close()
-    return rows
-
-
-def _is_label(text: str) -> bool:
-    return text.casefold() in _DIMENSIONS or text.casefold() in _VALUE_NAMES
-
-
-def _parse_rows(rows: list[list[str]], label: str) -> StatbankFile:
-    # Drop empty trailing cells, keep blank rows (a blank row after the data starts the notes).
-    rows = [row[: max([i + 1 for i, c in enumerate(row) if c] or [0])] for row in rows]
-    start = next((i for i, row in enumerate(rows) if sum(1 for c in row if c) >= 2), None)
-    if start is None:
-        raise InputError(
-            "filen har ingen tabell",
-            "Last ned tabellen fra Statistikkbanken og last opp filen som den er.",
-            source=label,
-        )
-    # A heading row with one label over many columns (a merged cell in Excel) has one cell, like a title,
-    # but never in the first column.
-    while start > 0 and any(rows[start - 1]) and not rows[start - 1][0]:
-        start -= 1
-    title = " ".join(c for row in rows[:start] for c in row if c)
-    end_header = start + 1
-    while (
-        end_header < len(rows)
-        and rows[end_header]
-        and (not rows[end_header][0] or _is_label(rows[end_header][0]))
-        and not _looks_like_data(rows[end_header])
-    ):
-        end_header += 1
-    header_rows = rows[start:end_header]
-    width = max(len(r) for r in rows[start:] if r)
-    body: list[list[str]] = []
-    notes: list[str] = []
-    for row in rows[end_header:]:
-        if not any(row):
-            if body:
-                notes = [" ".join(c for c in r if c) for r in rows[end_header + len(body) + 1 :] if any(r)]
-                break
-            continue
-        body.append(row + [""] * (width - len(row)))
-    if not body:
-        raise InputError(
-            "filen har en overskrift, men ingen rader med tall", "Last ned tabellen på nytt.", source=label
-        )
-    names = _column_names(header_rows, width)
-    stub_count = _stub_count(names, body)
-    # Stub values are written only on the first row of each group in SSB's Excel files: fill them down.
-    for col in range(stub_count):
-        last = ""
-        for row in body:
-            row[col] = row[col] or last
-            last = row[col]
-    stub_names = [_stub_name(names[c], [r[c] for r in body], label) for c in range(stub_count)]
-    table_id = _table_id(title) or next((_table_id(n) for n in names if _table_id(n)), None)
-    value_names = names[stub_count:]
-    matched = [_YEAR_AT_END.match(n) for n in value_names]
-    years = [m for m in matched if m is not None]
-    if value_names and len(years) == len(value_names) and "år" not in stub_names:
-        records = []  # wide: one column per year (and per contents, e.g. «Hovedalternativet (MMMM) 2026»)
-        for row in body:
-            for offset, match in enumerate(years):
-                records.append(
-                    [*row[:stub_count], match.group("year"), match.group("prefix").strip(), row[stub_count + offset]]
-                )
-        frame = pd.DataFrame(records, columns=[*stub_names, "år", "statistikkvariabel", "tekst"])
-    else:
-        if "år" not in stub_names:
-            raise InputError(
-                "fant ingen kolonne med år",
-                "Ta med året i tabellen (som egen kolonne eller som overskrift over tallene).",
-                source=label,
-            )
-        if len(value_names) != 1:
-            wanted = [i for i, n in enumerate(value_names) if n.casefold() in _VALUE_NAMES]
-            if len(wanted) != 1:
-                raise InputError(
-                    f"filen har flere kolonner med tall ({join_words([f'«{n}»' for n in value_names])})",
-                    "Last ned én statistikkvariabel (personer) om gangen.",
-                    source=label,
-                )
-            value_col = stub_count + wanted[0]
-        else:
-            value_col = stub_count
-        contents = names[value_col] if names[value_col].casefold() not in _VALUE_NAMES else ""
-        frame = pd.DataFrame(
-            [[*row[:stub_count], contents, row[value_col]] for row in body],
-            columns=[*stub_names, "statistikkvariabel", "tekst"],
-        )
-        if "statistikkvariabel" in stub_names:
-            frame = frame.loc[:, ~frame.columns.duplicated(keep="first")]
-    frame["verdi"] = [_value(text) for text in frame["tekst"]]
-    bad = frame[frame["verdi"].isna() & ~frame["tekst"].isin(list(data._MISSING))]
-    if not bad.empty:
-        raise InputError(
-            f"verdien «{bad.iloc[0]['tekst']}» er ikke et tall",
-            "Last opp filen slik den kom fra SSB, uten å endre tallene.",
-            source=label,
-        )
-    frame = frame.drop(columns="tekst")
-    return StatbankFile(frame, title, table_id or _projection_table(title, frame), label, notes)
-
-
-def _projection_table(title: str, frame: pd.DataFrame) -> str | None:
-    """The new Statistikkbank leaves the table number out of the title: a projection's first year names its round."""
-    contents = " ".join(frame["statistikkvariabel"].astype(str).unique()[:3])
-    if "framskrevet" not in title.casefold() and not re.search(r"MMMM|hovedalternativ", contents, re.IGNORECASE):
-        return None
-    years = pd.to_numeric(frame["år"], errors="coerce")
-    by_round = {year: table for table, year in PROJECTION_ROUNDS.items()}
-    return by_round.get(int(years.min())) if years.notna().any() else None
-
-
-def _looks_like_data(row: list[str]) -> bool:
-    """A row whose first cells hold stub values («3201 Bærum», «0 år»), not header labels."""
-    first = next((c for c in row if c), "")
-    return bool(first) and not _is_label(first) and not _YEAR_AT_END.match(first)
-
-
-def _column_names(header_rows: list[list[str]], width: int) -> list[str]:
-    grid = [row + [""] * (width - len(row)) for row in header_rows]
-    for number, row in enumerate(grid[:-1]):
-        # A heading label covers the columns after it up to the next label (merged cells in Excel).
-        last = ""
-        for col in range(width):
-            if row[col]:
-                last = row[col]
-            elif any(lower[col] for lower in grid[number + 1 :]):
-                row[col] = last
-    return [" ".join(r[col] for r in grid if r[col]).strip() for col in range(width)]
-
-
-def _stub_count(names: list[str], body: list[list[str]]) -> int:
-    """Columns before the numbers: labelled as dimensions, or holding text that is not a number."""
-    count = 0
-    for col, name in enumerate(names):
-        key = name.casefold()
-        if key in _DIMENSIONS:
-            count = col + 1
-            continue
-        if key in _VALUE_NAMES or _YEAR_AT_END.match(name) or _TABLE_ID.match(name):
-            break
-        if all(_value(r[col]) is None and r[col] not in data._MISSING for r in body if r[col]):
-            count = col + 1
-            continue
-        break
-    return count
-
-
-def _stub_name(header: str, values: list[str], label: str) -> str:
-    key = header.casefold()
-    if key in _DIMENSIONS:
-        return _DIMENSIONS[key]
-    sample = [v for v in values if v][:50]
-    if sample and all(re.search(r"\d+\s*år|år\b|\d+\+$", v) for v in sample):
-        return "alder"
-    if sample and all(v.casefold() in {"menn", "kvinner", *_TOTAL_SEX} for v in sample):
-        return "kjønn"
-    if sample and all(re.fullmatch(r"(?:19|20|21)\d{2}", v) for v in sample):
-        return "år"
-    if sample and all(_REGION.match(v) or v.casefold() in _COUNTRY for v in sample):
-        return "region"
-    if sample and all(_MAIN_ALTERNATIVE.search(v) or "(" in v for v in sample):
-        return "statistikkvariabel"
-    return header or "ukjent"
-
-
-def _table_id(text: str) -> str | None:
-    match = _TABLE_ID.match(text or "")
-    return match.group(1) if match else None
-
-
-def _value(text: str) -> float | None:
-    text = str(text).strip()
-    if text in data._MISSING:
-        return None
-    value = data._parse_value(text, "number")
-    return None if value is None else float(value)
-
-
-def population_from_file(
-    file: StatbankFile, municipality: str | None = None
-) -> tuple[str, pd.DataFrame, pd.DataFrame | None]:
-    """``(region, municipality table, country table or None)`` from a Statistikkbank file.
-
-    The file may hold one municipality, or one municipality and «Hele landet»; both sexes (summed,
-    or the total row if there is one); the main alternative (chosen if the file has several)."""
-    frame, label = file.frame.copy(), file.label
-    if "alder" not in frame:
-        raise InputError(
-            "mangler kolonnen med alder",
-            "Velg «alder» med alle aldre (enkeltår) når du lager tabellen i Statistikkbanken.",
-            source=label,
-        )
-    if "kjønn" in frame:
-        totals = frame["kjønn"].str.casefold().isin(_TOTAL_SEX)
-        if totals.any():
-            frame = frame[totals]
-    if "alternativ" in frame and frame["alternativ"].nunique() > 1:
-        frame = frame[frame["alternativ"].map(lambda v: bool(_MAIN_ALTERNATIVE.search(v)))]
-    if frame["statistikkvariabel"].nunique() > 1:
-        main = frame["statistikkvariabel"].map(lambda v: bool(_MAIN_ALTERNATIVE.search(v)))
-        if main.any() and frame.loc[main, "statistikkvariabel"].nunique() == 1:
-            frame = frame[main]
-        else:
-            shown = join_words([f"«{v}»" for v in frame["statistikkvariabel"].unique()[:4]])
-            raise InputError(
-                f"filen har flere statistikkvariabler ({shown})",
-                "Velg bare hovedalternativet når du lager tabellen i Statistikkbanken.",
-                source=label,
-            )
-    missing = frame[frame["verdi"].isna()]
-    if not missing.empty:
-        row = missing.iloc[0]
-        raise InputError(
-            f"tallet for {row['alder']} i {row['år']} mangler (SSBs tegn for manglende tall)",
-            "Velg år og aldre som har tall, for eksempel alle aldre for årene fra 2022 til 2040.",
-            source=label,
-        )
-    regions = list(frame["region"].unique()) if "region" in frame else [municipality or "kommunen din"]
-    country_regions = [r for r in regions if _region_parts(r)[1].casefold() in _COUNTRY or r.casefold() in _COUNTRY]
-    local = [r for r in regions if r not in country_regions]
-    if len(local) > 1:
-        raise InputError(
-            f"filen har tall for flere kommuner ({join_words(local[:4])})",
-            "Velg bare din kommune (og gjerne «Hele landet») når du lager tabellen.",
-            source=label,
-        )
-
-    def tidy(region: str | None) -> pd.DataFrame:
-        part = frame if region is None or "region" not in frame else frame[frame["region"] == region]
-        summed = part.groupby(["alder", "år"], sort=False)["verdi"].sum().reset_index()
-        return _tidy(summed.rename(columns={"år": "aar", "verdi": "personer"}), label)
-
-    country = tidy(country_regions[0]) if country_regions else None
-    if not local:
-        return "Hele landet", country, None
-    name = local[0]
-    return _region_label(name), tidy(name if "region" in frame else None), country
-
-
-def _region_parts(text: str) -> tuple[str, str]:
-    match = _REGION.match(text or "")
+def region_parts(text: str) -> tuple[str, str]:
+    """``(code, name)`` of «3201 Bærum»; ``("", text)`` if the text has no number."""
+    match = REGION.match(text or "")
     return (match.group("code"), match.group("name")) if match else ("", text or "")
 
 
-def _region_label(text: str) -> str:
-    code, name = _region_parts(text)
+def region_label(text: str) -> str:
+    """«3201 Bærum» with a four-digit number («301 Oslo» -> «0301 Oslo»)."""
+    code, name = region_parts(text)
     return f"{code.zfill(4)} {name}" if code else name
-
-
-def population_from_files(files: Sequence[tuple[str, bytes | str]]) -> Population:
-    """One or more files from the Statistikkbank (e.g. 07459 for 2022 and 14746 for 2026–2050), combined."""
-    if not files:
-        raise InputError("du har ikke lastet opp noen fil", "Trykk «Last opp filen fra SSB» og velg filen.")
-    parsed = []
-    for name, raw in files:
-        file = read_statbank(raw, label=name)
-        region, table, country = population_from_file(file)
-        parsed.append((file, region, table, country))
-    regions = {region for _f, region, _t, _c in parsed if region != "Hele landet"}
-    if len({r.split()[0] for r in regions}) > 1:
-        raise InputError(
-            f"filene gjelder ulike kommuner ({join_words(sorted(regions))})", "Last opp filer for én kommune."
-        )
-    # Registered numbers (07459 or files without a projection table) first, projections after.
-    parsed.sort(key=lambda p: (p[0].table in PROJECTION_ROUNDS, p[2]["aar"].min() if p[2] is not None else 0))
-    table = _merge([p[2] for p in parsed if p[2] is not None])
-    countries = [p[3] for p in parsed if p[3] is not None]
-    tables = tuple(dict.fromkeys(p[0].table for p in parsed if p[0].table))
-    rounds = [PROJECTION_ROUNDS[t] for t in tables if t in PROJECTION_ROUNDS]
-    if table is None:
-        raise InputError("filene har bare tall for hele landet", "Ta med kommunen din når du lager tabellen.")
-    population = Population(
-        next(iter(regions), "Kommunen din"),
-        table,
-        _merge(countries) if countries else None,
-        tables,
-        max(rounds) if rounds else None,
-        None,
-        "fil",
-    )
-    years = set(population.table["aar"])
-    for year in (projection.BASE_YEAR, projection.END_YEAR):
-        if year not in years:
-            raise InputError(*_missing_year_help(year, tables))
-    return population
-
-
-def _merge(tables: list[pd.DataFrame]) -> pd.DataFrame | None:
-    if not tables:
-        return None
-    merged = tables[0]
-    for extra in tables[1:]:
-        merged = combine(merged, extra)
-    return merged
-
-
-def _missing_year_help(year: int, tables: Iterable[str]) -> tuple[str, str]:
-    if year == projection.BASE_YEAR:
-        return (
-            f"filen har ikke tall for {year}, som er startåret i modellen",
-            f"Framskrivingen (tabell {PROJECTION_TABLE}) starter i {PROJECTION_ROUND}. Last også ned befolkningen "
-            f"1. januar {year} fra tabell {POPULATION_TABLE} (kommunen din, alle aldre enkeltvis), og last opp "
-            "begge filene samtidig.",
-        )
-    return (
-        f"filen har ikke tall for {year}",
-        f"Last ned framskrivingen fra tabell {PROJECTION_TABLE} med årene fram til {year}.",
-    )
 
 
 # -- what the notebook shows ---------------------------------------------------------------------
@@ -1055,7 +770,7 @@ def summary(population: Population, workforce: str | float) -> plotting.Answer:
 
 
 def _name(municipality: str) -> str:
-    code, name = _region_parts(municipality)
+    code, name = region_parts(municipality)
     return name.split(" - ")[0] if code else municipality
 
 
@@ -1068,3 +783,43 @@ def example_population(data_dir: Path = data.DATA_DIR) -> Population:
     text = projection.example_municipality_csv(data_dir)
     table = data.read_csv(text.encode("utf-8"), projection.MUNICIPALITY_SCHEMA, label="eksempelkommunen")
     return Population("Eksempelkommunen", table, origin="eksempel")
+
+
+# -- the comparison -------------------------------------------------------------------------------
+
+
+def compare(population: Population) -> plotting.Answer | None:
+    """The municipality beside the country and its centrality class (:mod:`helseinnovasjon.comparison`).
+
+    ``None`` for the example municipality, and where the numbers cannot give the comparison (a
+    file without the years 2026, 2030 and 2035): the projection above still shows."""
+    if population.origin == "eksempel" or (population.country is None and population.group is None):
+        return None
+    try:
+        compared = comparison.compare((population.municipality, population.table), population.country, population.group)
+    except InputError:
+        return None
+    source = population.source()
+    if population.group is not None and population.group.table is not None:
+        source = source.replace("; timer per person", f"; {comparison.CENTRALITY_SOURCE}; timer per person", 1)
+    return comparison.answer(compared, source, population.group)
+
+
+@dataclass
+class Result:
+    """What «Din kommune» shows: the projection, and the comparison if there is one; one record to save."""
+
+    main: plotting.Answer
+    comparison: plotting.Answer | None = None
+
+    def record(self) -> dict:
+        """The projection's record, with the comparison's data under ``tall.sammenligning``."""
+        record = self.main.record()
+        if self.comparison is not None:
+            record["tall"] = {**record["tall"], **self.comparison.numbers}
+        return record
+
+
+def results(population: Population, workforce: str | float) -> Result:
+    """:func:`summary` and :func:`compare` together."""
+    return Result(summary(population, workforce), compare(population))

@@ -23,6 +23,7 @@ TOPIC = {
     "barriers",
     "benefits",
     "carelogics",
+    "comparison",
     "demand",
     "diffusion",
     "participation",
@@ -31,6 +32,7 @@ TOPIC = {
     "runchart",
     "ssb",
     "stakeholders",
+    "statbank",
     "surveys",
 }
 NOTEBOOK = {"ui", "editors", "resume", "report", "checks", "colab"}

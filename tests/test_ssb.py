@@ -1,7 +1,8 @@
-"""«Din kommune» with SSB's numbers: files as the Statistikkbank delivers them, PxWebApi v2 replayed
-from fixtures (never the network), the cache, and one Norwegian message for every failure.
+"""«Din kommune» with SSB's numbers: PxWebApi v2 replayed from fixtures (never the network), the cache,
+and one Norwegian message for every failure.
 
-Which fixtures are real recordings and which are constructed is in tests/fixtures/ssb/README.md."""
+Files downloaded from the Statistikkbank are tested in test_statbank.py. Which fixtures are real
+recordings and which are constructed is in tests/fixtures/ssb/README.md."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ import urllib.parse
 import pandas as pd
 import pytest
 
-from helseinnovasjon import editors, plotting, projection, ssb
+from helseinnovasjon import comparison, editors, plotting, projection, sections, ssb, workbook
 from helseinnovasjon.errors import InputError
 
 from .conftest import ROOT
@@ -79,7 +80,7 @@ def test_requests_use_the_current_round_and_the_verified_codes():
 @pytest.mark.parametrize("key", list(INDEX))
 def test_fixture_and_request_have_not_drifted_apart(key):
     """If the request changes (a code, a codelist, a table), the recorded response no longer fits: record again."""
-    request = ssb.requests_for("3201")[key]
+    request = ssb.requests_for("3201", comparison.group_for("3201"))[key]
     assert _normalise(INDEX[key]["url"]) == _normalise(request.url), "requests.json: record the fixture again"
     response = json.loads(fixture(INDEX[key]["file"]))
     assert ssb._drift(request, response) is None
@@ -155,7 +156,7 @@ def test_a_broken_response_gets_a_norwegian_message():
 def test_fetch_combines_registered_and_projected_years_for_municipality_and_country():
     replay = Replay()
     population = ssb.fetch("Bærum", ssb.Client(replay), today=TODAY)
-    assert len(replay.calls) == 4
+    assert len(replay.calls) == 6
     assert population.municipality == "3201 Bærum"
     years = sorted(population.table["aar"].unique())
     assert years[0] == 2022 and years[-1] == 2050 and len(years) == 29
@@ -280,7 +281,7 @@ def test_unknown_merged_or_ambiguous_municipalities_get_a_message(typed, expecte
 def test_a_fetched_table_is_cached_and_used_offline_afterwards(tmp_path):
     replay = Replay()
     first = ssb.fetch_or_cached("Bærum", tmp_path, ssb.Client(replay), today=TODAY)
-    assert len(replay.calls) == 4
+    assert len(replay.calls) == 6
     saved = json.loads((tmp_path / "befolkning-3201.json").read_text(encoding="utf-8"))
     assert saved["tabeller"] == ["14746", "07459"] and saved["framskrivingsrunde"] == 2026
     assert saved["hentet"] == "2026-11-25"
@@ -303,120 +304,6 @@ def test_the_cache_folder_is_next_to_the_project_file(tmp_path):
     assert editors.ssb_cache_folder(tmp_path / "mitt-prosjekt.json") == tmp_path / "ssb-tall"
 
 
-# -- files as the Statistikkbank delivers them ---------------------------------------------------
-
-
-def test_new_statistikkbank_csv_wide_latin1_with_title_line():
-    raw = fixture("14746_3201_bred_statistikkbank_constructed.csv")
-    assert raw.startswith(b'"Framskrevet') and b"\r\n" in raw and "år".encode("latin-1") in raw
-    file = ssb.read_statbank(raw, label="14746.csv")
-    assert file.title.startswith("Framskrevet folkemengde") and file.table == "14746"
-    region, table, country = ssb.population_from_file(file)
-    assert region == "3201 Bærum" and country is None
-    assert sorted(table["aar"].unique())[0] == 2026 and table.groupby("aar").size().eq(106).all()
-    assert "105 år eller eldre" in set(table["alder"])
-
-
-def test_old_statistikkbank_csv_long_with_blank_line_bom_and_both_sexes():
-    file = ssb.read_statbank(fixture("07459_3201_lang_gammel_constructed.csv"), label="07459.csv")
-    assert file.table == "07459" and "kjønn" in file.frame
-    _region, table, _ = ssb.population_from_file(file)
-    men_and_women = file.frame[(file.frame["alder"] == "85 år") & (file.frame["år"] == "2022")]["verdi"].sum()
-    assert table.query("alder == '85 år' and aar == 2022")["personer"].iloc[0] == men_and_women
-
-
-def test_statistikkbank_xlsx_with_title_two_header_rows_filled_down_stub_and_notes():
-    file = ssb.read_statbank(fixture("14746_3201_statistikkbank_constructed.xlsx"), label="14746.xlsx")
-    assert file.table == "14746" and file.notes[0].startswith("Kilde")
-    assert set(file.frame["statistikkvariabel"]) == {"Hovedalternativet (MMMM)"}
-    region, table, _ = ssb.population_from_file(file)
-    assert region == "3201 Bærum" and len(table) == 106 * 25
-
-
-def test_the_real_react_globe_download_comma_separated_wide():
-    """A real comma-separated Statistikkbank download of table 14288 (counties, no ages)."""
-    file = ssb.read_statbank(fixture("14288_fylker_react-globe.csv"), label="NorwayPopulation.csv")
-    assert list(file.frame.columns) == ["region", "år", "statistikkvariabel", "verdi"]
-    assert file.table == "14288"  # the 2024 round, named from the first projected year
-    oslo = file.frame[(file.frame["region"] == "03 Oslo") & (file.frame["år"] == "2024")]
-    assert oslo["verdi"].iloc[0] == 717710
-    with pytest.raises(InputError, match="(?i)mangler kolonnen med alder"):
-        ssb.population_from_file(file)
-
-
-def test_two_files_registered_and_projected_give_the_model_its_years():
-    population = ssb.population_from_files(
-        [
-            ("14746.xlsx", fixture("14746_3201_statistikkbank_constructed.xlsx")),
-            ("07459.csv", fixture("07459_3201_lang_gammel_constructed.csv")),
-        ]
-    )
-    assert population.municipality == "3201 Bærum" and population.origin == "fil"
-    assert set(population.tables) == {"07459", "14746"} and population.projection_round == 2026
-    assert {2022, 2026, 2040} <= set(population.table["aar"])
-    assert population.table.duplicated(["alder", "aar"]).sum() == 0
-    answer = ssb.summary(population, "5000")
-    assert "fra fil lastet ned fra Statistikkbanken" in answer.figure.caption
-
-
-def test_a_projection_file_alone_says_to_add_the_base_year_from_07459():
-    with pytest.raises(InputError, match="(?i)ikke tall for 2022.*tabell 07459.*begge filene"):
-        ssb.population_from_files([("14746.csv", fixture("14746_3201_bred_statistikkbank_constructed.csv"))])
-
-
-def test_symbols_semicolons_decimal_commas_and_cp1252():
-    text = (
-        '"Befolkning"\r\n"region";"alder";"år";"Personer"\r\n'
-        '"0 Hele landet";"0 år";"2022";"51 480,0"\r\n"3201 Bærum";"0 år";"2022";"1 234,0"\r\n'
-        '"3201 Bærum";"1 år";"2022";"-"\r\n"3201 Bærum";"2 år";"2022";".."\r\n'
-    )
-    file = ssb.read_statbank(text.encode("cp1252"), label="x.csv")
-    values = dict(zip(file.frame["alder"] + file.frame["region"], file.frame["verdi"]))
-    assert values["0 år3201 Bærum"] == 1234.0 and values["1 år3201 Bærum"] == 0.0  # «-» is nil
-    assert pd.isna(values["2 år3201 Bærum"])
-    with pytest.raises(InputError, match="(?i)tallet for 2 år i 2022 mangler"):
-        ssb.population_from_file(file)
-
-
-def test_a_file_with_the_country_gives_the_comparison():
-    text = (
-        '"region";"alder";"Personer 2022";"Personer 2040"\n'
-        '"0 Hele landet";"0-17";"1000";"900"\n"3201 Bærum";"0-17";"100";"90"\n'
-    )
-    region, _table, country = ssb.population_from_file(ssb.read_statbank(text, label="x.csv"))
-    assert region == "3201 Bærum" and int(country.query("aar == 2040")["personer"].iloc[0]) == 900
-
-
-@pytest.mark.parametrize(
-    "text, expected",
-    [
-        ("", "ingen tabell"),
-        ('"tittel"\n"region";"alder";"Personer 2022"\n', "ingen rader med tall"),
-        ('"region";"alder";"Personer 2022"\n"3201 Bærum";"0 år";"mange"\n', "«mange» er ikke et tall"),
-        ('"region";"alder";"Personer 2022"\n"3201 Bærum";"0 år";"1"\n"4601 Bergen";"0 år";"1"\n', "flere kommuner"),
-        ('"region";"alder";"LLML 2026";"HHMH 2026"\n"3201 Bærum";"0 år";"1";"2"\n', "flere statistikkvariabler"),
-        ('"region";"alder";"personer"\n"3201 Bærum";"0 år";"1"\n', "ingen kolonne med år"),
-    ],
-)
-def test_bad_files_get_one_norwegian_message(text, expected):
-    with pytest.raises(InputError, match="(?i)" + expected):
-        ssb.population_from_file(ssb.read_statbank(text.encode("utf-8"), label="x.csv"))
-
-
-def test_a_broken_excel_file_is_refused_kindly():
-    with pytest.raises(InputError, match="Excel-fil.*kan ikke åpnes"):
-        ssb.read_statbank(b"PK\x03\x04 not really a zip", label="x.xlsx")
-
-
-def test_the_books_own_format_still_reads():
-    population = ssb.example_population()
-    answer = ssb.summary(population, "800")
-    assert "eksempelkommune" in answer.figure.caption
-    file = ssb.read_statbank(projection.example_municipality_csv().encode("utf-8"), label="eksempel.csv")
-    _region, table, _ = ssb.population_from_file(file)
-    assert len(table) == len(population.table)
-
-
 # -- the form ------------------------------------------------------------------------------------
 
 
@@ -437,11 +324,112 @@ def test_form_fetches_only_on_the_button_and_keeps_the_last_good_result(tmp_path
     assert before
     combo.value = "3201 Bærum"
     button.click()
-    assert len(replay.calls) == 4 and "Bærum" in str(result.outputs) and message.outputs == ()
+    assert len(replay.calls) == 6 and "Bærum" in str(result.outputs) and message.outputs == ()
     text = next(w for w in widgets if type(w).__name__ == "Text")
     shown = result.outputs
     text.value = "ingen"
     assert result.outputs == shown and "ansatte i helse og omsorg" in str(message.outputs)
+
+
+def test_the_form_shows_the_comparison_and_saves_it_to_the_project_file(tmp_path, monkeypatch):
+    monkeypatch.setenv(workbook.ENV_PATH, str(tmp_path / "mitt-prosjekt.json"))
+    box = editors.municipality_form(
+        folder=tmp_path, client=ssb.Client(Replay()), save=(sections.UBALANSE, "Din kommune")
+    )
+    widgets = _walk(box)
+    next(w for w in widgets if type(w).__name__ == "Combobox").value = "Bærum"
+    next(w for w in widgets if type(w).__name__ == "Button" and w.description == "Hent fra SSB").click()
+    result = [w for w in widgets if type(w).__name__ == "Output"][1]
+    shown = str(result.outputs)
+    assert "Sammenlignet med landet" in shown and "sentralitetsklasse 1" in shown and "hi-tabell" in shown
+    box.children[-1].children[0].children[0].click()  # «Lagre i prosjektet mitt»
+    saved = workbook.load(tmp_path / "mitt-prosjekt.json")["seksjoner"]["ubalanse"]["innhold"]["tall"]
+    compared = saved["sammenligning"]
+    assert set(compared) == {"kommune", "landet", "gruppe"}
+    assert compared["gruppe"]["kommuner"] == ["0301", "3205", "3222", "3224"]
+    assert set(compared["kommune"]["vekst_80_pluss_prosent"]) == {"2030", "2035", "2040"}
+    assert saved["kommune"] == "3201 Bærum"
+
+
+def test_a_failing_comparison_fetch_keeps_the_municipalitys_result_and_says_why(tmp_path):
+    answers = Replay().answers
+    group_url = _normalise(INDEX["gruppe_framskrevet"]["url"])
+    answers[group_url] = (429, b"")
+    population = ssb.fetch("3201", ssb.Client(Replay(answers)), today=TODAY)
+    assert population.group is None and population.country is not None
+    assert population.table.groupby("aar").size().eq(106).all()
+    assert "Sammenligningen med de 4 andre kommunene i sentralitetsklasse 1 kunne ikke hentes" in str(
+        population.comparison_error
+    )
+    assert "for mange spørsmål" in str(population.comparison_error)
+    shown = ssb.results(population, "5000")
+    assert shown.comparison is not None and "landet" in shown.comparison.numbers["sammenligning"]
+    assert "gruppe" not in shown.comparison.numbers["sammenligning"]
+    # the same in the form: the result shows, and the message says what is missing
+    box = editors.municipality_form(folder=tmp_path, client=ssb.Client(Replay(answers)))
+    widgets = _walk(box)
+    next(w for w in widgets if type(w).__name__ == "Combobox").value = "3201"
+    next(w for w in widgets if type(w).__name__ == "Button" and w.description == "Hent fra SSB").click()
+    message, result = [w for w in widgets if type(w).__name__ == "Output"][:2]
+    assert "I Bærum vokser behovet" in str(result.outputs)
+    assert "kunne ikke hentes" in str(message.outputs) and "vises likevel" in str(message.outputs)
+
+
+def test_a_municipality_with_no_class_is_fetched_without_the_group(monkeypatch):
+    def no_class(number, data_dir=None):
+        raise comparison.InputError(f"kommunenummeret {number} har ingen sentralitetsklasse", "Landet vises likevel.")
+
+    monkeypatch.setattr(comparison, "group_for", no_class)
+    replay = Replay()
+    population = ssb.fetch("3201", ssb.Client(replay), today=TODAY)
+    assert len(replay.calls) == 4 and population.group is None
+    assert "ingen sentralitetsklasse" in str(population.comparison_error)
+
+
+def test_the_comparison_is_cached_with_the_rest(tmp_path):
+    ssb.fetch_or_cached("3201", tmp_path, ssb.Client(Replay()), today=TODAY)
+    offline = ssb.fetch_or_cached("3201", tmp_path, ssb.Client(raising("network")))
+    assert offline.origin == "cache" and offline.group is not None
+    assert offline.group.members == ("0301", "3205", "3222", "3224")
+    assert sorted(offline.group.table["aar"].unique()) == [2022, 2026, 2030, 2035, 2040]
+    answer = ssb.compare(offline)
+    assert answer is not None and "KLASS 128" in answer.figure.caption and "14746" in answer.figure.caption
+
+
+@pytest.mark.parametrize("klass", [1, 2, 3, 4, 5, 6])
+def test_every_comparison_request_stays_small(klass):
+    """SSB answers at most 800 000 cells, and a GET URL over about 2 100 characters gives 404."""
+    table = comparison.centrality()
+    number = table[table["sentralitetsklasse"] == klass]["kommunenummer"].iloc[0]
+    group = comparison.group_for(number)
+    for key, request in ssb.requests_for(number, group).items():
+        assert request.cells() < ssb.MAX_CELLS, key
+        assert len(request.url) < ssb.MAX_URL, (key, len(request.url))
+    sizes = {key: r.cells() for key, r in ssb.group_requests(group).items()}
+    assert sizes == {
+        "gruppe_registrert": len(group.members) * ssb.AGES * 2,
+        "gruppe_framskrevet": len(group.members) * ssb.AGES * 3,
+    }
+
+
+def test_a_saved_comparison_resumes_with_the_cached_numbers_and_no_request(tmp_path, monkeypatch):
+    from helseinnovasjon import resume
+
+    monkeypatch.setenv(workbook.ENV_PATH, str(tmp_path / "mitt-prosjekt.json"))
+    assert tuple(resume.municipality()) == ("", "Velg kommunen din og trykk «Hent fra SSB».")
+    folder = tmp_path / "ssb-tall"
+    box = editors.municipality_form(folder=folder, client=ssb.Client(Replay()), save=(sections.UBALANSE, "Din kommune"))
+    widgets = _walk(box)
+    next(w for w in widgets if type(w).__name__ == "Combobox").value = "Bærum"
+    next(w for w in widgets if type(w).__name__ == "Button" and w.description == "Hent fra SSB").click()
+    box.children[-1].children[0].children[0].click()  # «Lagre i prosjektet mitt»
+    kommune, line = resume.municipality()
+    assert kommune == "3201 Bærum" and "Hentet 3201 Bærum fra prosjektfilen" in line
+    offline = ssb.Client(raising("network"))
+    again = _walk(editors.municipality_form(folder=folder, client=offline, municipality=kommune))
+    assert next(w for w in again if type(w).__name__ == "Combobox").value == "3201 Bærum"
+    result = [w for w in again if type(w).__name__ == "Output"][1]
+    assert "I Bærum vokser behovet" in str(result.outputs) and "sentralitetsklasse 1" in str(result.outputs)
 
 
 def _walk(widget):

@@ -62,7 +62,7 @@ def test_purge_keeps_what_the_site_can_use_and_cuts_the_rest():
         "@media (min-width:960px){.ubrukt{display:none}.brukt{display:block}}"
         "@media print{.ubrukt{display:none}}"
         "@font-face{font-family:Ikon;src:url(ikon.woff2)}@keyframes snu{to{transform:rotate(1turn)}}"
-        ".fa-sun:before{content:\"1\"}.fa-moon:before,.fa-star:before{content:\"2\"}"
+        '.fa-sun:before{content:"1"}.fa-moon:before,.fa-star:before{content:"2"}'
     )
     words = frozenset({"brukt", "p", "data-theme", "dark", "bs-tooltip-", "fa-", "fa-sun", "fa-moon"})
     out = css_bundle.purge(css, words)

@@ -208,7 +208,8 @@ def describe(result: pd.DataFrame, year: int = END_YEAR) -> str:
         first = f"Med disse forutsetningene går behov og tilgang omtrent opp i {year}."
     return (
         f"{first} Da må {formatting.format_percent(row['andel_behov'], 1)} av alle sysselsatte arbeide "
-        f"i helse og omsorg, mot {formatting.format_percent(BASE_SHARE)} i {BASE_YEAR}."
+        f"i helse og omsorg, mot om lag {formatting.format_percent(BASE_SHARE)} i dag "
+        "(Helsepersonellkommisjonens tall for 2021)."
     )
 
 

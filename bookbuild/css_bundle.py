@@ -21,6 +21,7 @@ and every at-rule other than ``@media``/``@supports`` are never cut.
 from __future__ import annotations
 
 import hashlib
+import json
 import posixpath
 import re
 from pathlib import Path
@@ -136,9 +137,12 @@ def purge(css: str, words: frozenset[str]) -> str:
     return "".join(tinycss2.serialize([r]) for r in charset) + _purge_rules(rest, words, prefixes)
 
 
-def bundle_page(site: Path, page: Path, words: frozenset[str] | None = None) -> bool:
+def bundle_page(
+    site: Path, page: Path, words: frozenset[str] | None = None, made: dict[str, str] | None = None
+) -> bool:
     """Give ``page`` one stylesheet (cut down to ``words`` if given); returns True if it changed.
-    Idempotent."""
+    Idempotent. ``made`` remembers which bundle came from which stylesheets and words, so a build
+    that changes neither reuses the bundle without cutting it again."""
     html = page.read_text(encoding="utf-8")
     head_end = html.find("</head>")
     if head_end < 0:
@@ -157,12 +161,16 @@ def bundle_page(site: Path, page: Path, words: frozenset[str] | None = None) -> 
     if len(names) < 2 or not all((site / n).is_file() for n in names):
         return False
     css = joined_css(site, names)
-    if words is not None:
-        css = purge(css, words)
-    bundle = f"{BUNDLE_DIR}/kursbok-{hashlib.sha256(css.encode()).hexdigest()[:12]}.css"
-    target = site / bundle
-    if not target.exists():
-        target.write_text(css, encoding="utf-8")
+    key = hashlib.sha256("\n".join([css, *sorted(words or ())]).encode()).hexdigest()
+    bundle = (made or {}).get(key, "")
+    if not bundle or not (site / bundle).is_file():
+        if words is not None:
+            css = purge(css, words)
+        bundle = f"{BUNDLE_DIR}/kursbok-{hashlib.sha256(css.encode()).hexdigest()[:12]}.css"
+        if not (site / bundle).exists():
+            (site / bundle).write_text(css, encoding="utf-8")
+        if made is not None:
+            made[key] = bundle
     href = posixpath.relpath(bundle, page_dir or ".")
     pieces: list[str] = []
     last = 0
@@ -184,12 +192,15 @@ def bundle_site(app: Sphinx, exception: Exception | None) -> None:
     docs = [*sorted(app.env.found_docs), "search", "genindex"]
     changed = 0
     words: frozenset[str] | None = None
+    memory = Path(app.doctreedir) / "kursbok-stilark.json"  # next to Sphinx's own state, not published
+    made = json.loads(memory.read_text(encoding="utf-8")) if memory.is_file() else {}
     for doc in docs:
         page = site / app.builder.get_target_uri(doc)
         if page.suffix == ".html" and page.is_file():
             if words is None and page.read_text(encoding="utf-8").count('rel="stylesheet"') > 1:
-                words = site_words(site)  # only when a page needs a new stylesheet: a no-change build reads none
-            changed += bundle_page(site, page, words)
+                words = site_words(site)  # only when a page needs a new stylesheet
+            changed += bundle_page(site, page, words, made)
+    memory.write_text(json.dumps(made, indent=0), encoding="utf-8")
     if changed:
         logger.info(f"helseinnovasjon: ett stilark per side ({changed} sider)")
 

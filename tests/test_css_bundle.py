@@ -122,3 +122,22 @@ def test_every_page_of_the_book_loads_one_local_stylesheet(built_site, name):
     assert ".m-xl-5{" not in css and ".fa-ambulance:before" not in css
     for used in (".bd-sidebar-primary", ".dropdown-menu.show", "[data-theme=dark]", ".search-button__overlay"):
         assert used in css, used
+
+
+def test_a_build_that_changes_neither_stylesheets_nor_words_reuses_the_bundle(tmp_path, monkeypatch):
+    page = _site(tmp_path)
+    original = page.read_text(encoding="utf-8")
+    words, made = frozenset({"theme", "egen"}), {}
+    assert css_bundle.bundle_page(tmp_path, page, words, made)
+    first = page.read_text(encoding="utf-8")
+    page.write_text(original, encoding="utf-8")  # Sphinx writes the page again, with all its links
+
+    def no_second_cut(css, words):
+        raise AssertionError("cut again")
+
+    monkeypatch.setattr(css_bundle, "purge", no_second_cut)
+    assert css_bundle.bundle_page(tmp_path, page, words, made)
+    assert page.read_text(encoding="utf-8") == first
+    page.write_text(original, encoding="utf-8")
+    with pytest.raises(AssertionError, match="cut again"):  # new words: a new cut
+        css_bundle.bundle_page(tmp_path, page, words | {"basic"}, made)

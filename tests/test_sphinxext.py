@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from bookbuild import bibstyle, sphinxext
 
+from .conftest import ROOT
+
 
 def _tree(tmp_path):
     data, package = tmp_path / "data", tmp_path / "pkg"
@@ -93,3 +95,24 @@ def test_bibliography_writes_and_others_as_mfl():
     assert text["a"].startswith("Sønneve Teigen, Oddvar Førland mfl.")
     assert "others" not in text["a"] and " og " not in text["a"]
     assert text["b"].startswith("Ronald Mitchell, Bradley Agle og Donna Wood.")
+
+
+def test_the_quick_latex_decoding_gives_latexcodecs_text_for_every_field_and_name_of_the_bibliography():
+    import codecs
+
+    import latexcodec  # noqa: F401
+    import pybtex.database
+
+    database = pybtex.database.parse_file(str(ROOT / "references.bib"))
+    texts = [value for entry in database.entries.values() for value in entry.fields.values()]
+    texts += [
+        part
+        for entry in database.entries.values()
+        for persons in entry.persons.values()
+        for person in persons
+        for part in (*person.first_names, *person.middle_names, *person.prelast_names, *person.last_names)
+    ]
+    texts += ["a--b", "``sitat''", "100 %", "x~y", "to  mellomrom", "linje\nskift", r"Sj{\o}lie", "{NOU}"]
+    assert len(texts) > 2000
+    for text in texts:
+        assert bibstyle.decode_latex(text) == codecs.decode(text, "ulatex"), text

@@ -157,7 +157,10 @@ _LATEX_SPECIAL = re.compile(r"[%\\~]|--|``|''|\s{2,}|[^\S ]")
 @functools.cache
 def decode_latex(latex: str) -> str:
     """``codecs.decode(latex, "ulatex")``, without the work for text that has nothing to decode."""
-    return codecs.decode(latex, "ulatex") if _LATEX_SPECIAL.search(latex) else latex
+    if not _LATEX_SPECIAL.search(latex):
+        return latex
+    # The "ulatex" codec takes str; typeshed only knows codecs that take bytes.
+    return str(codecs.decode(latex, "ulatex"))  # type: ignore[call-overload]
 
 
 def _from_latex(cls, latex: str) -> Text:
@@ -166,7 +169,7 @@ def _from_latex(cls, latex: str) -> Text:
 
 def register() -> None:
     """Make the styles known to pybtex and sphinxcontrib-bibtex (idempotent)."""
-    Text.from_latex = classmethod(_from_latex)  # type: ignore[method-assign,assignment]
+    Text.from_latex = classmethod(_from_latex)
     # sphinxcontrib-bibtex has no setting for the undated label: swap its year node.
     basic_author_year.year = extra_year.year = _year_or_undated
     pybtex.plugin.register_plugin("pybtex.style.formatting", "norsk", NorwegianStyle, force=True)

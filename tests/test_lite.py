@@ -231,6 +231,8 @@ def test_button_opens_the_notebook_and_the_project_file_stays(browser, site_url)
     _wait_for_notebook(lab)
     lab.locator(".jp-Notebook h1", has_text="Interessentkart").wait_for(timeout=30_000)
     assert run_python(lab, "import sys; print(sys.platform, 6 * 7)").strip() == "emscripten 42"
+    # imports look in the notebook's folder (the browser's storage) last: kursbok_nettleser's startup
+    assert run_python(lab, "print(sys.path[-1] == '' and sys.path.count('') == 1)").strip() == "True"
     assert helseinnovasjon.__version__ in run_python(lab, "import helseinnovasjon; print(helseinnovasjon.__version__)")
     if lite.mode() != "full":  # a Norwegian message, not a traceback
         message = run_python(lab, "import pandas")

@@ -2,9 +2,15 @@
 
 The kernel loads this package when it starts (``loadPyodideOptions.packages`` in
 ``lite/jupyter-lite.json``), and IPython runs ``ipython/profile_default/startup/`` because the
-kernel's ``IPYTHONDIR`` points there. It does one thing: when a notebook imports a package that this
-build of the book does not ship (numpy, pandas and matplotlib come only from the Pyodide release
-archive, see scripts/pyodide.py), the participant gets a Norwegian explanation instead of a traceback.
+kernel's ``IPYTHONDIR`` points there. It does two things:
+
+* when a notebook imports a package that this build of the book does not ship (numpy, pandas and
+  matplotlib come only from the Pyodide release archive, see scripts/pyodide.py), the participant
+  gets a Norwegian explanation instead of a traceback;
+* imports look in the notebook's own folder last, not first (:func:`search_notebook_folder_last`).
+  That folder is the browser's storage, and each look there is a round trip from the kernel to the
+  page: with the folder first in ``sys.path`` every import pays one.
+
 Nothing here fetches anything.
 """
 
@@ -60,6 +66,20 @@ def _handler(shell, etype, value, tb, tb_offset=None):
         return None
     print(text, file=sys.stdout)
     return None
+
+
+def search_notebook_folder_last(path: list[str] | None = None) -> None:
+    """Move the current folder (``""``) from the front of ``sys.path`` to the end.
+
+    Pyodide starts Python with ``""`` first, and in the browser the current folder is the notebook's
+    folder in the browser's storage (``/drive``). Python checks that folder's timestamp on every
+    import that reaches it, and there each check is a synchronous request to the page: hundreds for
+    ``import pandas``. At the end of the path only an import that nothing installed can answer gets
+    there, and a participant's own module next to the notebook still imports."""
+    path = sys.path if path is None else path
+    if "" in path:
+        path.remove("")
+        path.append("")
 
 
 def install(shell=None) -> None:

@@ -222,22 +222,61 @@ REDIRECT_PAGE = """<!DOCTYPE html>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Åpner notatboka …</title>
+<style>
+body {{ font-family: system-ui, sans-serif; line-height: 1.5; max-width: 40rem; margin: 2rem auto; padding: 0 1rem; color: #1a1a1a; }}
+a.videre {{ display: inline-block; padding: .5rem 1rem; background: #0a58ca; color: #fff; border-radius: .375rem; text-decoration: none; }}
+a.videre:focus-visible {{ outline: 3px solid #1a1a1a; outline-offset: 2px; }}
+</style>
 <script>
 (function () {{
+  // Opens the notebook. Where the browser cannot keep the project file (no service worker or no
+  // IndexedDB: often a private window) or deletes it after seven days without a visit (Safari),
+  // the page says so first and opens the notebook when the participant presses the link.
   var version = {version};
   var name = new URLSearchParams(window.location.search).get("notatbok") || "";
-  if (/^[a-z0-9-]+$/.test(name)) {{
-    window.location.replace("notebooks/index.html?path=" + encodeURIComponent(version + "/" + name + ".ipynb"));
-  }} else {{
-    window.location.replace("tree/index.html?path=" + encodeURIComponent(version));
+  var target = /^[a-z0-9-]+$/.test(name)
+    ? "notebooks/index.html?path=" + encodeURIComponent(version + "/" + name + ".ipynb")
+    : "tree/index.html?path=" + encodeURIComponent(version);
+  var agent = navigator.userAgent;
+  var safari = /Safari\\//.test(agent) && !/(Chrome|Chromium|CriOS|FxiOS|EdgiOS|Edg|OPR|Android)\\//.test(agent);
+  var noStorage = !("serviceWorker" in navigator) || !window.indexedDB;
+  var notice = noStorage ? "ingen-lagring" : safari ? "safari" : "";
+  // Ask the browser to keep the site's storage under storage pressure (Chromium decides silently).
+  var asked = navigator.storage && navigator.storage.persist ? navigator.storage.persist().catch(function () {{}}) : null;
+  if (!notice) {{
+    Promise.race([asked, new Promise(function (done) {{ setTimeout(done, 400); }})]).then(function () {{
+      window.location.replace(target);
+    }});
+    return;
   }}
+  document.addEventListener("DOMContentLoaded", function () {{
+    document.getElementById("apner").hidden = true;
+    document.getElementById(notice).hidden = false;
+    var link = document.getElementById("videre");
+    link.href = target;
+    link.textContent = noStorage ? "Åpne notatboka likevel" : "Åpne notatboka";
+    link.hidden = false;
+    link.focus();
+  }});
 }})();
 </script>
 </head>
 <body>
 <main>
-<h1>Åpner notatboka …</h1>
-<p>Skjer det ingenting, kan du <a href="tree/index.html">åpne listen over notatbøkene</a>.</p>
+<h1>Kjør i nettleseren</h1>
+<p id="apner">Åpner notatboka … Skjer det ingenting, kan du <a href="tree/index.html">åpne listen over notatbøkene</a>.</p>
+<div id="ingen-lagring" hidden>
+<p><strong>Denne nettleseren lar ikke notatboka lagre noe.</strong> Det skjer ofte i et privat vindu (inkognito).
+Notatboka kan kjøre, men det du lagrer i prosjektfilen, blir borte når du lukker vinduet.</p>
+<p>Åpne boka i et vanlig vindu, eller bruk en av de andre måtene på siden
+<a href="../book/kom-i-gang.html">Kom i gang</a>.</p>
+</div>
+<div id="safari" hidden>
+<p><strong>Du bruker Safari.</strong> Safari sletter det et nettsted har lagret hvis du ikke har besøkt det på sju dager.
+Prosjektfilen din ligger bare i denne nettleseren.</p>
+<p>Last ned prosjektfilen på slutten av hver kursuke med notatboka «Prosjektfilen din». Da har du alltid en kopi.</p>
+</div>
+<p><a id="videre" class="videre" hidden></a></p>
 </main>
 </body>
 </html>

@@ -213,6 +213,48 @@ def test_reading_pages_load_nothing_from_lite(browser, site_url):
     assert requests.foreign == []
 
 
+SAFARI = (
+    "Mozilla/5.0 (Macintosh; Intel Mac OS X 14_6) AppleWebKit/605.1.15 (KHTML, like Gecko) "
+    "Version/18.0 Safari/605.1.15"
+)
+NO_SERVICE_WORKER = "delete Navigator.prototype.serviceWorker;"  # as in a private window in Firefox
+
+
+@pytest.mark.parametrize(
+    ("case", "options", "script", "says", "link"),
+    [
+        ("privat vindu", {}, NO_SERVICE_WORKER, "lar ikke notatboka lagre noe", "Åpne notatboka likevel"),
+        ("Safari", {"user_agent": SAFARI}, "", "sletter det et nettsted har lagret", "Åpne notatboka"),
+    ],
+)
+def test_a_browser_that_cannot_keep_the_project_file_is_told_before_the_notebook_opens(
+    browser, site_url, case, options, script, says, link
+):
+    context = browser.new_context(**options)
+    if script:
+        context.add_init_script(script)
+    page = context.new_page()
+    page.goto(f"{site_url}/lite/{lite.REDIRECT}?notatbok=interessentkart")
+    page.get_by_text(says).wait_for(timeout=10_000)
+    assert "/lite/apne.html" in page.url  # it waits for the participant
+    button = page.locator("#videre")
+    assert button.text_content() == link and page.evaluate("document.activeElement.id") == "videre"
+    assert button.get_attribute("href") == (
+        f"notebooks/index.html?path={lite.notebooks_version()}%2Finteressentkart.ipynb"
+    )
+    assert page.locator("a:visible", has_text="Kom i gang").count() == (1 if case == "privat vindu" else 0)
+    context.close()
+
+
+def test_an_ordinary_browser_goes_straight_to_the_notebook(browser, site_url):
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(f"{site_url}/lite/{lite.REDIRECT}?notatbok=kjoreark")
+    page.wait_for_url("**/lite/notebooks/index.html?path=*", timeout=30_000)
+    assert page.url.endswith(f"path={lite.notebooks_version()}%2Fkjoreark.ipynb")
+    context.close()
+
+
 def test_button_opens_the_notebook_and_the_project_file_stays(browser, site_url):
     """Keyboard on the button -> the notebook in a new tab -> Python runs -> the project file
     survives a reload and a new browser context with the same storage; no other host is asked."""

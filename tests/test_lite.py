@@ -214,8 +214,7 @@ def test_reading_pages_load_nothing_from_lite(browser, site_url):
 
 
 SAFARI = (
-    "Mozilla/5.0 (Macintosh; Intel Mac OS X 14_6) AppleWebKit/605.1.15 (KHTML, like Gecko) "
-    "Version/18.0 Safari/605.1.15"
+    "Mozilla/5.0 (Macintosh; Intel Mac OS X 14_6) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.0 Safari/605.1.15"
 )
 NO_SERVICE_WORKER = "delete Navigator.prototype.serviceWorker;"  # as in a private window in Firefox
 

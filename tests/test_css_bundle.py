@@ -120,7 +120,7 @@ def test_every_page_of_the_book_loads_one_local_stylesheet(built_site, name):
     # cut to what the site uses: Bootstrap's unused utilities and icons are gone, what pages and
     # scripts name is there (the menu drawer, the dropdowns, dark mode, the search dialog)
     assert ".m-xl-5{" not in css and ".fa-ambulance:before" not in css
-    for used in (".bd-sidebar-primary", ".dropdown-menu.show", "[data-theme=dark]", ".search-button__overlay"):
+    for used in (".bd-sidebar-primary", ".dropdown-menu.show", "[data-theme=dark]", "#pst-search-dialog[open]"):
         assert used in css, used
 
 

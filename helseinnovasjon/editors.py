@@ -198,6 +198,8 @@ class MunicipalityView:
                 + extra._repr_html_()
                 + ui.table(comparison.table(compared), caption=f"Tallene bak figuren. {extra.source}", decimals=1).data
             )
+        elif self.result.missing:
+            shown += f"<p>{html.escape(self.result.missing)}</p>"
         return shown
 
     def record(self) -> dict:

@@ -805,12 +805,21 @@ def compare(population: Population) -> plotting.Answer | None:
     return comparison.answer(compared, source, population.group)
 
 
+NO_COMPARISON = (
+    "Sammenligningen med landet og med kommuner som ligger like sentralt, er ikke med her. Den trenger tall "
+    "for 2026, 2030 og 2035 for kommunen og for hele landet. Trykk «Hent fra SSB» for å få den, eller last opp "
+    "filer fra Statistikkbanken der også hele landet og disse årene er med."
+)
+
+
 @dataclass
 class Result:
-    """What «Din kommune» shows: the projection, and the comparison if there is one; one record to save."""
+    """What «Din kommune» shows: the projection, and the comparison if there is one; one record to save.
+    ``missing`` says why a participant's own numbers came without the comparison."""
 
     main: plotting.Answer
     comparison: plotting.Answer | None = None
+    missing: str = ""
 
     def record(self) -> dict:
         """The projection's record, with the comparison's data under ``tall.sammenligning``."""
@@ -821,5 +830,8 @@ class Result:
 
 
 def results(population: Population, workforce: str | float) -> Result:
-    """:func:`summary` and :func:`compare` together."""
-    return Result(summary(population, workforce), compare(population))
+    """:func:`summary` and :func:`compare` together; where the participant's numbers cannot give the
+    comparison and no error says why already, the result says so itself."""
+    compared = compare(population)
+    silent = compared is None and population.origin != "eksempel" and population.comparison_error is None
+    return Result(summary(population, workforce), compared, NO_COMPARISON if silent else "")

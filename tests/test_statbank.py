@@ -123,3 +123,19 @@ def test_the_books_own_format_still_reads():
     file = statbank.read_statbank(projection.example_municipality_csv().encode("utf-8"), label="eksempel.csv")
     _region, table, _ = statbank.population_from_file(file)
     assert len(table) == len(population.table)
+
+
+def test_files_without_the_country_show_the_projection_and_say_why_the_comparison_is_missing():
+    from helseinnovasjon import editors
+
+    population = statbank.population_from_files(
+        [
+            ("14746.xlsx", fixture("14746_3201_statistikkbank_constructed.xlsx")),
+            ("07459.csv", fixture("07459_3201_lang_gammel_constructed.csv")),
+        ]
+    )
+    result = ssb.results(population, "5000")
+    assert result.comparison is None and result.missing == ssb.NO_COMPARISON
+    shown = editors.MunicipalityView(result)._repr_html_()
+    assert "Trykk «Hent fra SSB» for å få den" in shown
+    assert ssb.results(ssb.example_population(), "5000").missing == ""  # the book's own example: no note

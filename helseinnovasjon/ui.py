@@ -362,7 +362,10 @@ class SaveStep(_AskFirst):
         super().__init__([widgets.HBox([self.button, self.confirm, self.cancel]), self.status])
 
     def _write(self) -> None:
-        saved = self._workbook.save(self._pending.pop("project"), self._path)
+        # Read the file again: another notebook (or another tab) may have saved its own part since
+        # the question was asked, and that must stay. Only this section is replaced.
+        wb, data = self._workbook, self._pending.pop("data")
+        saved = wb.save(wb.with_section(wb.load(self._path), self._section, data, self._source), self._path)
         self._ask(False)
         self.status.value = (
             f'<p role="status">Lagret i «{html.escape(saved.name)}» i mappen '
@@ -379,7 +382,8 @@ class SaveStep(_AskFirst):
         wb = self._workbook
         project = wb.load(self._path)
         existing = wb.section_summary(project, self._section)
-        self._pending["project"] = wb.with_section(project, self._section, data, self._source)
+        wb.with_section(project, self._section, data, self._source)  # check the content before asking
+        self._pending["data"] = data
         if existing:
             self.status.value = (
                 '<p role="status"><strong>Dette er allerede lagret og blir overskrevet:</strong> '

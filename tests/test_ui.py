@@ -167,6 +167,28 @@ def test_save_step_saves_asks_before_overwriting_and_can_keep_the_old(tmp_path):
     assert workbook.load(path)["seksjoner"]["ubalanse"]["innhold"]["tekst"] == "Andre"
 
 
+def test_a_save_in_another_notebook_while_this_one_asks_is_kept(tmp_path):
+    """Two notebooks (or two browser tabs) on one project file: the last writer replaces only its own
+    section; what the other saved meanwhile stays, and the file before the last save is the .bak."""
+    from helseinnovasjon import workbook
+
+    path = tmp_path / "mitt-prosjekt.json"
+    here = ui.SaveStep("ubalanse", "Din kommune", lambda: {"tekst": "Ny"}, path=path)
+    workbook.save(workbook.with_section(workbook.new_project(), "ubalanse", {"tekst": "Gammel"}, "Din kommune"), path)
+    here.button.click()  # asks: «Gammel» would be overwritten
+    assert "blir overskrevet" in here.status.value
+    there = ui.SaveStep("plan", "Behov og plan", lambda: {"tekst": "Planen"}, path=path)
+    there.button.click()  # the other tab saves its own section meanwhile
+    here.confirm.click()
+    project = workbook.load(path)
+    assert workbook.saved(project, "ubalanse")["tekst"] == "Ny"
+    assert workbook.saved(project, "plan")["tekst"] == "Planen"
+    backup = workbook.load(path.with_name(path.name + ".bak"))
+    assert (
+        workbook.saved(backup, "plan")["tekst"] == "Planen" and workbook.saved(backup, "ubalanse")["tekst"] == "Gammel"
+    )
+
+
 def test_save_step_with_nothing_to_save_or_a_broken_file(tmp_path):
     path = tmp_path / "mitt-prosjekt.json"
     step = ui.save_step("plan", "Plan", lambda: None, path=path)

@@ -23,7 +23,8 @@ Topic modules (pure: values in, sentences, numbers and charts out):
 * :mod:`~helseinnovasjon.diffusion` - Rogers' adopter categories and the Bass model
 * :mod:`~helseinnovasjon.runchart` - run charts with the Anhøj rules, and XmR limits
 * :mod:`~helseinnovasjon.surveys` - Likert scoring, reverse items, Cronbach's alpha, the anonymity threshold
-* :mod:`~helseinnovasjon.stakeholders` - stakeholder maps (Mendelow; Mitchell, Agle and Wood)
+* :mod:`~helseinnovasjon.stakeholders` - stakeholders: scales, classes (Mendelow; Mitchell, Agle and Wood), CSV, saving
+* :mod:`~helseinnovasjon.stakeholder_maps` - the stakeholder maps: power/interest grid and salience diagram
 * :mod:`~helseinnovasjon.participation` - Arnstein's ladder and the Norwegian degrees of user involvement
 * :mod:`~helseinnovasjon.planning` - the project's need statement, five-stage plan and notes
 * :mod:`~helseinnovasjon.benefits` - costs and benefits: net present value, payback, sensitivity

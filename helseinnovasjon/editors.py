@@ -17,7 +17,7 @@ import ipywidgets as widgets
 import pandas as pd
 from IPython.display import HTML
 
-from . import carelogics, comparison, participation, sections, ssb, statbank, ui, workbook
+from . import carelogics, comparison, participation, sections, ssb, stakeholder_maps, statbank, ui, workbook
 from . import stakeholders as st
 from .errors import InputError
 
@@ -48,8 +48,8 @@ def stakeholder_view(items: Sequence[st.Stakeholder]) -> HTML:
         return HTML('<p role="status">Lista er tom. Fyll ut skjemaet over og trykk «Legg til».</p>')
     return HTML(
         f'<p class="hi-svar" role="status"><strong>{html.escape(st.summary(items))}</strong></p>'
-        + st.grid(items, title="Mitt interessentkart").to_html()
-        + st.salience_chart(items).to_html()
+        + stakeholder_maps.grid(items, title="Mitt interessentkart").to_html()
+        + stakeholder_maps.salience_chart(items).to_html()
         + ui.table(st.overview(items), caption="Interessentene, med forslag til hvordan du involverer dem").data
     )
 
@@ -80,7 +80,7 @@ def export_stakeholder_map(
     folder = Path(folder)
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        chart = st.grid(items, title="Mitt interessentkart")
+        chart = stakeholder_maps.grid(items, title="Mitt interessentkart")
         made = [
             chart.save(folder / f"{stem}.png"),
             chart.save(folder / f"{stem}.svg"),

@@ -20,7 +20,7 @@ from typing import Any, NamedTuple
 import matplotlib as mpl
 import pandas as pd
 
-from . import plotting
+from . import plotting, stakeholder_maps
 from . import stakeholders as st
 from .errors import InputError
 
@@ -240,7 +240,9 @@ def chart(items: Sequence[st.Stakeholder], *, illustrative: bool = False) -> plo
             zorder=4,
             label="Planlagt",
         )
-        ax.set_yticks(range(len(placed)), [st.short_label(p.item.name, 36, 1) for p in placed], fontsize=9)
+        ax.set_yticks(
+            range(len(placed)), [stakeholder_maps.short_label(p.item.name, 36, 1) for p in placed], fontsize=9
+        )
         for tick, p in zip(ax.get_yticklabels(), placed):
             if p.item.group in users:
                 tick.set_fontweight("bold")

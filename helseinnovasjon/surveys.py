@@ -20,12 +20,17 @@ Rules for answers that are missing (documented in the notebooks too):
   were left out.
 
 No result is shown for fewer than :data:`MIN_RESPONDENTS` people (anonymity).
+
+Both surveys take one path from answers to a team result: a :class:`Survey` says where its
+statements and example team are, its scale and how its result is told, and :meth:`Survey.answer`
+turns a team's answers into the :class:`~helseinnovasjon.plotting.Answer` the notebooks show and save
+(:data:`SAFETY` and :data:`LEARNING` are the two surveys).
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -44,10 +49,8 @@ teams where people are easy to recognise."""
 
 SAFETY_ITEMS = "psykologisk-trygghet-utsagn"
 SAFETY_EXAMPLE = "psykologisk-trygghet-eksempel"
-SAFETY_SCALE = (1, 7)
 LEARNING_ITEMS = "laerende-organisasjon-utsagn"
 LEARNING_EXAMPLE = "laerende-organisasjon-eksempel"
-LEARNING_SCALE = (1, 5)
 LEARNING_ANSWERS = {1: "helt uenig", 2: "litt uenig", 3: "verken enig eller uenig", 4: "litt enig", 5: "helt enig"}
 
 SAFETY_SOURCE = (
@@ -64,32 +67,12 @@ ILLUSTRATIVE = "Dataene er illustrerende, laget for kurset."
 # -- the statements -------------------------------------------------------------------------
 
 
-def safety_items(data_dir: Path = data.DATA_DIR) -> pd.DataFrame:
-    """The seven psychological-safety statements (nr, utsagn, kort, omvendt), in order."""
-    return data.load_table(SAFETY_ITEMS, data_dir)
-
-
-def learning_items(data_dir: Path = data.DATA_DIR) -> pd.DataFrame:
-    """The eleven learning-organisation statements (id, byggestein, delomrade, utsagn, kort)."""
-    return data.load_table(LEARNING_ITEMS, data_dir)
-
-
-def safety_columns(items: pd.DataFrame) -> list[str]:
-    """Column names of the answer table: ``p1`` ... ``p7``."""
-    return [f"p{nr}" for nr in items["nr"]]
-
-
-def reversed_columns(items: pd.DataFrame) -> list[str]:
-    """The answer columns of the negatively worded statements (``p1``, ``p3``, ``p5``)."""
-    return [f"p{nr}" for nr, rev in zip(items["nr"], items["omvendt"]) if rev == "ja"]
-
-
 def statement_table(kind: str = "trygghet") -> pd.DataFrame:
     """The statements as the notebooks show them."""
     if kind not in ("trygghet", "laering"):
         raise ValueError(f"unknown survey {kind!r}: use 'trygghet' or 'laering'")
     if kind == "trygghet":
-        items = safety_items()
+        items = SAFETY.items()
         return pd.DataFrame(
             {
                 "Nr.": items["nr"],
@@ -97,10 +80,10 @@ def statement_table(kind: str = "trygghet") -> pd.DataFrame:
                 "Snus?": items["omvendt"].map({"ja": "ja (8 − svaret)", "nei": ""}),
             }
         )
-    items = learning_items()
+    items = LEARNING.items()
     return pd.DataFrame(
         {
-            "Nr.": [int(i[1:]) for i in items["id"]],
+            "Nr.": [statement_number(c) for c in LEARNING.columns(items)],
             "Byggestein": items["byggestein"],
             "Delområde": items["delomrade"],
             "Påstand": items["utsagn"],
@@ -171,9 +154,14 @@ def check_anonymity(respondents: int, minimum: int = MIN_RESPONDENTS) -> None:
 # -- reading answers ----------------------------------------------------------------------
 
 
+def statement_number(column: str) -> int:
+    """The statement's number from its answer column: ``p3`` and ``u03`` are both statement 3."""
+    return int(column[1:])
+
+
 def _answer_schema(columns: list[str], low: int, high: int) -> dict:
     def aliases(column: str) -> list[str]:
-        number = str(int(column[1:]))
+        number = str(statement_number(column))
         return [number, f"{column[0]}{number}", f"påstand {number}", f"påstand{number}", f"spørsmål {number}"]
 
     return {
@@ -231,13 +219,24 @@ class Summary:
     alpha_note: str
 
 
+def scored_team(
+    responses: pd.DataFrame, reverse: Iterable[str], low: int, high: int, minimum: int = MIN_RESPONDENTS
+) -> pd.DataFrame:
+    """The rows with at least one answer, reverse items turned; an error if too few answered."""
+    answered = responses[responses.notna().any(axis=1)]
+    check_anonymity(len(answered), minimum)
+    return score(answered, reverse, low, high)
+
+
 def summarise(
     responses: pd.DataFrame, reverse: Iterable[str], low: int, high: int, minimum: int = MIN_RESPONDENTS
 ) -> Summary:
     """Item means, scale mean and alpha for a team, or an error if too few answered."""
-    answered = responses[responses.notna().any(axis=1)]
-    check_anonymity(len(answered), minimum)
-    scored = score(answered, reverse, low, high)
+    return summarise_scored(scored_team(responses, reverse, low, high, minimum), minimum)
+
+
+def summarise_scored(scored: pd.DataFrame, minimum: int = MIN_RESPONDENTS) -> Summary:
+    """:func:`summarise` for answers already scored by :func:`scored_team`."""
     people = respondent_scores(scored)
     complete = int(scored.notna().all(axis=1).sum())
     left_out = len(scored) - complete
@@ -267,26 +266,115 @@ def summarise(
     )
 
 
+# -- one path for both surveys --------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class TeamResult:
+    """A team's answers to a survey, scored and summarised: what its sentence, chart and numbers come from."""
+
+    survey: Survey
+    items: pd.DataFrame
+    name: str
+    scored: pd.DataFrame
+    summary: Summary
+    illustrative: bool
+
+
+@dataclass(frozen=True)
+class Survey:
+    """One of the course's team surveys.
+
+    The answer columns are ``prefix`` followed by the statement table's ``key`` column (``p1`` ...
+    ``p7``; ``u01`` ... ``u11``). Statements marked ``omvendt = ja`` are reversed before anything is
+    added up; a statement table without that column has none. ``describe`` tells a team's result:
+    the sentence, the chart, and the survey's own numbers, saved before the statements'. Cronbach's
+    alpha is saved only where the statements form one scale (``one_scale``)."""
+
+    items_table: str
+    example_table: str
+    low: int
+    high: int
+    key: str
+    prefix: str
+    source: str
+    one_scale: bool
+    describe: Callable[[TeamResult], tuple[str, plotting.Chart, dict[str, Any]]]
+
+    def items(self, data_dir: Path = data.DATA_DIR) -> pd.DataFrame:
+        """The statements, in order."""
+        return data.load_table(self.items_table, data_dir)
+
+    def example(self, data_dir: Path = data.DATA_DIR) -> pd.DataFrame:
+        """The illustrative team's answers, made for the course."""
+        return data.load_table(self.example_table, data_dir).astype("float64")
+
+    def columns(self, items: pd.DataFrame) -> list[str]:
+        """The answer table's column names, one per statement."""
+        return [f"{self.prefix}{key}" for key in items[self.key]]
+
+    def reversed_columns(self, items: pd.DataFrame) -> list[str]:
+        """The answer columns of the negatively worded statements."""
+        if "omvendt" not in items:
+            return []
+        return [c for c, rev in zip(self.columns(items), items["omvendt"]) if rev == "ja"]
+
+    def labels(self, items: pd.DataFrame) -> list[str]:
+        """Each statement's number and short text (``4. Trygt å ta en sjanse``)."""
+        return [f"{statement_number(c)}. {short}" for c, short in zip(self.columns(items), items["kort"])]
+
+    def answer(self, responses: pd.DataFrame, team: str = "", *, illustrative: bool = False) -> plotting.Answer:
+        """A team's result: a sentence, the chart, and the numbers to save.
+
+        Only aggregates are kept for saving, never anyone's single answers."""
+        items = self.items()
+        columns = self.columns(items)
+        missing = [c for c in columns if c not in responses.columns]
+        if missing:
+            raise InputError(f"svartabellen mangler kolonnene {', '.join(missing)}")
+        scored = scored_team(responses[columns], self.reversed_columns(items), self.low, self.high)
+        summary = summarise_scored(scored)
+        name = " ".join(str(team or "").split())[:60] or "Teamet"
+        text, chart, own = self.describe(TeamResult(self, items, name, scored, summary, illustrative))
+        numbers = {
+            "team": name,
+            "antall_svar": summary.respondents,
+            **own,
+            "paastander": [
+                {
+                    "paastand": label,
+                    "snitt": round(float(summary.item_means[c]), 2),
+                    "antall_svar": int(summary.item_answers[c]),
+                }
+                for c, label in zip(columns, self.labels(items))
+            ],
+        }
+        if self.one_scale:
+            numbers["cronbachs_alfa"] = None if summary.alpha is None else round(summary.alpha, 3)
+            numbers["merknad"] = summary.alpha_note
+        numbers["illustrerende"] = illustrative
+        return plotting.Answer(text, chart, numbers, self.source)
+
+    def from_csv(self, raw: bytes | str, team: str = "") -> plotting.Answer:
+        """What the «Ditt team» form shows (and saves) for pasted or uploaded answers."""
+        return self.answer(parse_responses(raw, self.columns(self.items()), self.low, self.high), team)
+
+
+def _illustrative_note(result: TeamResult) -> str:
+    return " " + ILLUSTRATIVE if result.illustrative else ""
+
+
 # -- psychological safety -----------------------------------------------------------------
-
-
-def load_safety_example(data_dir: Path = data.DATA_DIR) -> pd.DataFrame:
-    """The illustrative team: 12 answers, made for the course."""
-    return data.load_table(SAFETY_EXAMPLE, data_dir).astype("float64")
-
-
-def _team_name(team: str, default: str) -> str:
-    return " ".join(str(team or "").split())[:60] or default
 
 
 def safety_text(summary: Summary, items: pd.DataFrame, team: str) -> str:
     """The team's result in plain Norwegian (no benchmarks: there are none for this version)."""
     means = summary.item_means
     lowest = means.idxmin()
-    low_label = dict(zip(safety_columns(items), items["kort"]))[lowest]
+    low_label = dict(zip(SAFETY.columns(items), items["kort"]))[lowest]
     text = (
         f"{team}: {summary.respondents} svar. Gjennomsnittet er {formatting.format_number(summary.scale_mean, 1)} "
-        f"på en skala fra 1 til 7, der høyere betyr tryggere. Lavest: påstand {lowest[1:]} "
+        f"på en skala fra 1 til 7, der høyere betyr tryggere. Lavest: påstand {statement_number(lowest)} "
         f"«{low_label}» ({formatting.format_number(means[lowest], 1)})."
     )
     if summary.scored_people < summary.respondents:
@@ -295,17 +383,12 @@ def safety_text(summary: Summary, items: pd.DataFrame, team: str) -> str:
     return text
 
 
-def safety_chart(
-    responses: pd.DataFrame, summary: Summary, items: pd.DataFrame, *, team: str, illustrative: bool = False
-) -> plotting.Chart:
+def safety_chart(result: TeamResult) -> plotting.Chart:
     """How the answers to each statement are spread, after reversing (7 is always safest)."""
-    low, high = SAFETY_SCALE
-    columns = safety_columns(items)
-    scored = score(responses[responses.notna().any(axis=1)], reversed_columns(items), low, high)
-    labels = [
-        f"{nr}. {short}{' (snudd)' if rev == 'ja' else ''}"
-        for nr, short, rev in zip(items["nr"], items["kort"], items["omvendt"])
-    ]
+    survey, items, scored, summary = result.survey, result.items, result.scored, result.summary
+    low, high = survey.low, survey.high
+    columns, reverse = survey.columns(items), survey.reversed_columns(items)
+    labels = [f"{label}{' (snudd)' if c in reverse else ''}" for c, label in zip(columns, survey.labels(items))]
     shares = pd.DataFrame(
         {
             str(v): [100 * (scored[c] == v).sum() / scored[c].notna().sum() for c in columns]
@@ -314,7 +397,9 @@ def safety_chart(
         index=labels,
     )
     fig, ax = plotting.stacked_shares(
-        shares, title=f"Psykologisk trygghet: {team}", legend_title="Skår etter snuing (1 = minst trygt, 7 = tryggest)"
+        shares,
+        title=f"Psykologisk trygghet: {result.name}",
+        legend_title="Skår etter snuing (1 = minst trygt, 7 = tryggest)",
     )
     with mpl.rc_context(plotting.STYLE):  # one row of seven keys, in order; fixed margins draw faster
         fig.legends.clear()
@@ -330,80 +415,56 @@ def safety_chart(
     means = summary.item_means
     alt = (
         f"Stablede søyler som viser hvordan {summary.respondents} svar fordeler seg på skåren 1 til 7 for hver "
-        f"av de sju påstandene. Høyest gjennomsnitt har påstand {means.idxmax()[1:]} "
-        f"({formatting.format_number(means.max(), 1)}), lavest påstand {means.idxmin()[1:]} "
+        f"av de sju påstandene. Høyest gjennomsnitt har påstand {statement_number(means.idxmax())} "
+        f"({formatting.format_number(means.max(), 1)}), lavest påstand {statement_number(means.idxmin())} "
         f"({formatting.format_number(means.min(), 1)})."
     )
     caption = (
-        f"{safety_text(summary, items, team)} Påstand 1, 3 og 5 er snudd (8 − svaret), så høyere skår "
-        f"betyr alltid tryggere. {summary.alpha_note}{' ' + ILLUSTRATIVE if illustrative else ''} {SAFETY_SOURCE}"
+        f"{safety_text(summary, items, result.name)} Påstand 1, 3 og 5 er snudd (8 − svaret), så høyere skår "
+        f"betyr alltid tryggere. {summary.alpha_note}{_illustrative_note(result)} {SAFETY_SOURCE}"
     )
     return plotting.Chart(fig, alt, caption)
 
 
-def safety_team(responses: pd.DataFrame, team: str = "", *, illustrative: bool = False) -> plotting.Answer:
-    """A team's psychological-safety result: a sentence, the distribution chart, and the numbers to save.
-
-    Only aggregates are kept for saving, never anyone's single answers."""
-    items = safety_items()
-    columns = safety_columns(items)
-    missing = [c for c in columns if c not in responses.columns]
-    if missing:
-        raise InputError(f"svartabellen mangler kolonnene {', '.join(missing)}")
-    responses = responses[columns]
-    low, high = SAFETY_SCALE
-    summary = summarise(responses, reversed_columns(items), low, high)
-    name = _team_name(team, "Teamet")
-    numbers = {
-        "team": name,
-        "antall_svar": summary.respondents,
-        "snitt_skala": round(summary.scale_mean, 2),
-        "paastander": [
-            {
-                "paastand": f"{nr}. {short}",
-                "snitt": round(float(summary.item_means[f"p{nr}"]), 2),
-                "antall_svar": int(summary.item_answers[f"p{nr}"]),
-            }
-            for nr, short in zip(items["nr"], items["kort"])
-        ],
-        "cronbachs_alfa": None if summary.alpha is None else round(summary.alpha, 3),
-        "merknad": summary.alpha_note,
-        "illustrerende": illustrative,
-    }
-    chart = safety_chart(responses, summary, items, team=name, illustrative=illustrative)
-    return plotting.Answer(safety_text(summary, items, name), chart, numbers, SAFETY_SOURCE)
+def _describe_safety(result: TeamResult) -> tuple[str, plotting.Chart, dict[str, Any]]:
+    summary = result.summary
+    text = safety_text(summary, result.items, result.name)
+    return text, safety_chart(result), {"snitt_skala": round(summary.scale_mean, 2)}
 
 
-def safety_from_csv(raw: bytes | str, team: str = "") -> plotting.Answer:
-    """What the «Ditt team» form shows (and saves) for pasted or uploaded answers."""
-    columns = safety_columns(safety_items())
-    return safety_team(parse_responses(raw, columns, *SAFETY_SCALE), team)
+SAFETY = Survey(
+    SAFETY_ITEMS,
+    SAFETY_EXAMPLE,
+    low=1,
+    high=7,
+    key="nr",
+    prefix="p",
+    source=SAFETY_SOURCE,
+    one_scale=True,
+    describe=_describe_safety,
+)
+"""Psychological safety: seven statements (``p1`` ... ``p7``), 1-7, statements 1, 3 and 5 reversed."""
 
 
 def reverse_demo(responses: pd.DataFrame, rows: int = 3) -> pd.DataFrame:
     """The first few answers before and after reversing statements 1, 3 and 5 (for teaching)."""
-    items = safety_items()
-    reverse = reversed_columns(items)
+    reverse = SAFETY.reversed_columns(SAFETY.items())
     first = responses.head(rows)
-    scored = score(first, reverse, *SAFETY_SCALE)
+    scored = score(first, reverse, SAFETY.low, SAFETY.high)
     table = pd.DataFrame({"Person": [f"Person {i + 1}" for i in range(len(first))]})
     for column in reverse:
-        table[f"Svar på {column[1:]}"] = first[column].to_numpy()
-        table[f"Skår {column[1:]} (8 − svar)"] = scored[column].to_numpy()
+        number = statement_number(column)
+        table[f"Svar på {number}"] = first[column].to_numpy()
+        table[f"Skår {number} (8 − svar)"] = scored[column].to_numpy()
     return table.set_index("Person")
 
 
 # -- learning organisation ----------------------------------------------------------------
 
 
-def load_learning_example(data_dir: Path = data.DATA_DIR) -> pd.DataFrame:
-    """The illustrative team: 8 answers to the eleven statements, made for the course."""
-    return data.load_table(LEARNING_EXAMPLE, data_dir).astype("float64")
-
-
 def example_self_assessment() -> dict[str, int]:
     """The default slider values: the first (illustrative) person in the example team."""
-    first = load_learning_example().iloc[0]
+    first = LEARNING.example().iloc[0]
     return {k: int(v) for k, v in first.items()}
 
 
@@ -418,7 +479,7 @@ def answers_from_saved(content: Mapping[str, Any]) -> dict[str, int] | None:
     saved = content.get("tall")
     answers = saved.get("paastander") if isinstance(saved, dict) else None
     ids = set(slider_labels())
-    low, high = LEARNING_SCALE
+    low, high = LEARNING.low, LEARNING.high
     values = {}
     for answer in answers if isinstance(answers, list) else []:
         item = answer.get("id") if isinstance(answer, dict) else None
@@ -429,8 +490,8 @@ def answers_from_saved(content: Mapping[str, Any]) -> dict[str, int] | None:
 
 def slider_labels() -> dict[str, str]:
     """Short labels for the self-assessment sliders, by statement id."""
-    items = learning_items()
-    return {i: f"{int(i[1:])}. {short}" for i, short in zip(items["id"], items["kort"])}
+    items = LEARNING.items()
+    return dict(zip(LEARNING.columns(items), LEARNING.labels(items)))
 
 
 def block_scores(responses: pd.DataFrame, items: pd.DataFrame) -> pd.DataFrame:
@@ -442,7 +503,7 @@ def block_scores(responses: pd.DataFrame, items: pd.DataFrame) -> pd.DataFrame:
 def profile_chart(means: pd.Series, items: pd.DataFrame, *, title: str) -> tuple:
     """Horizontal bars, one per statement, coloured and hatched by building block (1-5)."""
     blocks = list(dict.fromkeys(items["byggestein"]))
-    labels = [f"{int(i[1:])}. {short}" for i, short in zip(items["id"], items["kort"])]
+    labels = LEARNING.labels(items)
     fig, ax = plotting.new_figure((8.5, 5.6), margins={"left": 0.3, "right": 0.96, "top": 0.93, "bottom": 0.17})
     with mpl.rc_context(plotting.STYLE):
         for b, block in enumerate(blocks):
@@ -475,19 +536,24 @@ def _block_text(blocks: pd.Series) -> str:
     return text
 
 
+def _block_numbers(blocks: pd.Series) -> list[dict[str, Any]]:
+    return [{"byggestein": k, "snitt": round(float(v), 2)} for k, v in blocks.items()]
+
+
 def self_assessment(**answers: float) -> plotting.Answer:
     """A person's own ratings of the eleven statements (1-5): block means and a profile chart."""
-    items = learning_items()
-    low, high = LEARNING_SCALE
+    items = LEARNING.items()
     labels = slider_labels()
     values = {}
-    for item in items["id"]:
+    for item in LEARNING.columns(items):
         if item not in answers or answers[item] is None:
             raise InputError(
-                f"påstand {int(item[1:])} mangler svar", "Gi et svar fra 1 til 5 på hver påstand.", field=labels[item]
+                f"påstand {statement_number(item)} mangler svar",
+                "Gi et svar fra 1 til 5 på hver påstand.",
+                field=labels[item],
             )
         value = float(answers[item])
-        if not low <= value <= high:
+        if not LEARNING.low <= value <= LEARNING.high:
             raise InputError(
                 f"svaret {formatting.format_number(value, 1, trim=True)} er utenfor skalaen",
                 "Velg et tall fra 1 til 5.",
@@ -500,63 +566,48 @@ def self_assessment(**answers: float) -> plotting.Answer:
     text = _block_text(blocks)
     alt = (
         f"Liggende søyler for elleve påstander, gruppert i tre byggesteiner. {text} Lavest: påstand "
-        f"{int(row.iloc[0].idxmin()[1:])}, høyest: påstand {int(row.iloc[0].idxmax()[1:])}."
+        f"{statement_number(row.iloc[0].idxmin())}, høyest: påstand {statement_number(row.iloc[0].idxmax())}."
     )
     chart = plotting.Chart(fig, alt, f"{text} {LEARNING_SOURCE}")
     numbers = {
-        "byggesteiner": [{"byggestein": k, "snitt": round(float(v), 2)} for k, v in blocks.items()],
+        "byggesteiner": _block_numbers(blocks),
         "paastander": [{"id": k, "paastand": labels[k], "svar": v} for k, v in values.items()],
     }
     return plotting.Answer(f"Din vurdering. {text}", chart, numbers, LEARNING_SOURCE)
 
 
-def learning_team(responses: pd.DataFrame, team: str = "", *, illustrative: bool = False) -> plotting.Answer:
-    """A team's learning-organisation profile: block means, statement means, and the chart."""
-    items = learning_items()
-    columns = list(items["id"])
-    missing = [c for c in columns if c not in responses.columns]
-    if missing:
-        raise InputError(f"svartabellen mangler kolonnene {', '.join(missing)}")
-    answered = responses[columns][responses[columns].notna().any(axis=1)]
-    check_anonymity(len(answered))
-    name = _team_name(team, "Teamet")
-    means = answered.mean()
-    blocks = block_scores(answered, items).mean()
-    text = f"{name}: {len(answered)} svar. {_block_text(blocks)}"
-    fig, _ax = profile_chart(means, items, title=f"Lærende organisasjon: {name}")
+def _describe_learning(result: TeamResult) -> tuple[str, plotting.Chart, dict[str, Any]]:
+    means = result.summary.item_means
+    blocks = block_scores(result.scored, result.items).mean()
+    text = f"{result.name}: {result.summary.respondents} svar. {_block_text(blocks)}"
+    fig, _ax = profile_chart(means, result.items, title=f"Lærende organisasjon: {result.name}")
     alt = (
         f"Liggende søyler med teamets gjennomsnitt for elleve påstander, gruppert i tre byggesteiner. {text} "
-        f"Lavest gjennomsnitt: påstand {int(means.idxmin()[1:])} ({formatting.format_number(means.min(), 1)})."
+        f"Lavest gjennomsnitt: påstand {statement_number(means.idxmin())} ({formatting.format_number(means.min(), 1)})."
     )
     note = " Et tomt felt teller ikke med i gjennomsnittet for den påstanden."
-    caption = f"{text}{note}{' ' + ILLUSTRATIVE if illustrative else ''} {LEARNING_SOURCE}"
-    numbers = {
-        "team": name,
-        "antall_svar": len(answered),
-        "byggesteiner": [{"byggestein": k, "snitt": round(float(v), 2)} for k, v in blocks.items()],
-        "paastander": [
-            {
-                "paastand": f"{int(k[1:])}. {short}",
-                "snitt": round(float(means[k]), 2),
-                "antall_svar": int(answered[k].notna().sum()),
-            }
-            for k, short in zip(items["id"], items["kort"])
-        ],
-        "illustrerende": illustrative,
-    }
-    return plotting.Answer(text, plotting.Chart(fig, alt, caption), numbers, LEARNING_SOURCE)
+    caption = f"{text}{note}{_illustrative_note(result)} {LEARNING_SOURCE}"
+    return text, plotting.Chart(fig, alt, caption), {"byggesteiner": _block_numbers(blocks)}
 
 
-def learning_from_csv(raw: bytes | str, team: str = "") -> plotting.Answer:
-    """What the «Ditt team» form shows (and saves) for pasted or uploaded answers."""
-    columns = list(learning_items()["id"])
-    return learning_team(parse_responses(raw, columns, *LEARNING_SCALE), team)
+LEARNING = Survey(
+    LEARNING_ITEMS,
+    LEARNING_EXAMPLE,
+    low=1,
+    high=5,
+    key="id",
+    prefix="",
+    source=LEARNING_SOURCE,
+    one_scale=False,
+    describe=_describe_learning,
+)
+"""Learning organisation: eleven statements (``u01`` ... ``u11``) in three building blocks, 1-5, none reversed."""
 
 
 def subarea_table(responses: pd.DataFrame) -> pd.DataFrame:
     """The team's mean per sub-area, lowest first: where to start the conversation."""
-    items = learning_items()
-    answered = responses[list(items["id"])]
+    items = LEARNING.items()
+    answered = responses[LEARNING.columns(items)]
     table = pd.DataFrame(
         {
             "Delområde": items["delomrade"],

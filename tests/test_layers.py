@@ -31,6 +31,7 @@ TOPIC = {
     "projection",
     "runchart",
     "ssb",
+    "stakeholder_maps",
     "stakeholders",
     "statbank",
     "surveys",

@@ -55,9 +55,16 @@ def test_reverse_scoring_is_eight_minus_x_on_the_seven_point_scale():
 
 
 def test_the_statements_reverse_exactly_items_1_3_and_5():
-    items = surveys.safety_items()
+    items = surveys.SAFETY.items()
     assert list(items["nr"]) == list(range(1, 8))
-    assert surveys.reversed_columns(items) == ["p1", "p3", "p5"]
+    assert surveys.SAFETY.reversed_columns(items) == ["p1", "p3", "p5"]
+
+
+def test_the_learning_statements_are_answered_in_columns_u01_to_u11_and_none_is_reversed():
+    items = surveys.LEARNING.items()
+    assert surveys.LEARNING.columns(items) == [f"u{i:02d}" for i in range(1, 12)]
+    assert surveys.LEARNING.reversed_columns(items) == []
+    assert surveys.LEARNING.labels(items)[0] == "1. Trygt å si fra"
 
 
 def test_scale_score_of_one_person_worked_by_hand():
@@ -115,7 +122,7 @@ def test_alpha_cannot_be_computed_when_everyone_answers_alike():
 
 
 def test_the_illustrative_team_is_summarised_with_a_note_on_the_missing_answer():
-    example = surveys.load_safety_example()
+    example = surveys.SAFETY.example()
     summary = surveys.summarise(example, ["p1", "p3", "p5"], 1, 7)
     scored = surveys.score(example, ["p1", "p3", "p5"], 1, 7)
     assert (summary.respondents, summary.complete) == (12, 11)
@@ -138,16 +145,16 @@ def test_no_alpha_when_fewer_than_five_answered_everything():
 )
 def test_anonymity_threshold(people, expected):
     with pytest.raises(InputError, match=expected):
-        surveys.safety_team(surveys.load_safety_example().head(people), "Lite team")
+        surveys.SAFETY.answer(surveys.SAFETY.example().head(people), "Lite team")
 
 
 def test_five_answers_are_enough():
-    answer = surveys.safety_team(surveys.load_safety_example().head(5), "Fem")
+    answer = surveys.SAFETY.answer(surveys.SAFETY.example().head(5), "Fem")
     assert answer.numbers["antall_svar"] == 5
 
 
 def test_the_saved_record_holds_only_aggregates():
-    answer = surveys.safety_team(surveys.load_safety_example(), "Team Nord", illustrative=True)
+    answer = surveys.SAFETY.answer(surveys.SAFETY.example(), "Team Nord", illustrative=True)
     record = answer.record()
     assert set(record["tall"]) == {
         "team",
@@ -180,7 +187,7 @@ def test_norwegian_excel_file_with_extra_columns_and_blank_lines():
     text += "".join(f"12.03.2026;{row};Bra møte på Ås\r\n" for row in GOOD) + ";;;;;;;;\r\n"
     table = surveys.parse_responses(text.encode("cp1252"), [f"p{i}" for i in range(1, 8)], 1, 7)
     assert table.shape == (5, 7) and table.iloc[0].tolist() == [4, 5, 3, 4, 4, 6, 5]
-    answer = surveys.safety_from_csv(text.encode("cp1252"), "Hjemmetjenesten Øst")
+    answer = surveys.SAFETY.from_csv(text.encode("cp1252"), "Hjemmetjenesten Øst")
     assert answer.text.startswith("Hjemmetjenesten Øst: 5 svar")
 
 
@@ -200,7 +207,7 @@ def test_empty_cells_are_missing_answers_and_empty_rows_are_dropped():
 )
 def test_answers_outside_the_scale_or_not_numbers(bad, expected):
     with pytest.raises(InputError, match=expected) as error:
-        surveys.safety_from_csv(_rows(*GOOD, f"4;5;{bad};4;4;6;5"))
+        surveys.SAFETY.from_csv(_rows(*GOOD, f"4;5;{bad};4;4;6;5"))
     assert error.value.column == "p3" and error.value.row == 7
 
 
@@ -215,14 +222,14 @@ def test_answers_outside_the_scale_or_not_numbers(bad, expected):
 )
 def test_tables_that_cannot_be_used(raw, expected):
     with pytest.raises(InputError, match=expected):
-        surveys.safety_from_csv(raw)
+        surveys.SAFETY.from_csv(raw)
 
 
 # -- the learning-organisation self-assessment ------------------------------------------------
 
 
 def test_the_course_statements_cover_the_building_blocks_and_sub_areas():
-    items = surveys.learning_items()
+    items = surveys.LEARNING.items()
     assert list(dict.fromkeys(items["byggestein"])) == [
         "Støttende læringsmiljø",
         "Konkrete læringsprosesser",
@@ -242,7 +249,7 @@ def test_the_course_statements_cover_the_building_blocks_and_sub_areas():
 
 
 def test_block_scores_worked_by_hand():
-    items = surveys.learning_items()
+    items = surveys.LEARNING.items()
     answers = dict(zip(items["id"], [5, 4, 4, 3, 2, 2, 3, 1, 4, 4, 5]))
     answer = surveys.self_assessment(**answers)
     # Blocks: (5+4+4+3)/4 = 4.0; (2+2+3+1)/4 = 2.0; (4+4+5)/3 = 4.33
@@ -264,8 +271,8 @@ def test_self_assessment_bad_values(change, expected):
 
 
 def test_the_illustrative_learning_team():
-    example = surveys.load_learning_example()
-    answer = surveys.learning_team(example, "Eksempelteamet", illustrative=True)
+    example = surveys.LEARNING.example()
+    answer = surveys.LEARNING.answer(example, "Eksempelteamet", illustrative=True)
     blocks = {row["byggestein"]: row["snitt"] for row in answer.numbers["byggesteiner"]}
     assert blocks["Støttende læringsmiljø"] == pytest.approx(
         example[["u01", "u02", "u03", "u04"]].mean(axis=1).mean(), abs=0.005
@@ -277,18 +284,18 @@ def test_the_illustrative_learning_team():
 
 def test_learning_team_from_pasted_text_and_too_few():
     raw = surveys.example_csv(surveys.LEARNING_EXAMPLE)
-    assert surveys.learning_from_csv(raw, "Avdeling B").text.startswith("Avdeling B: 8 svar")
+    assert surveys.LEARNING.from_csv(raw, "Avdeling B").text.startswith("Avdeling B: 8 svar")
     with pytest.raises(InputError, match="Bare 2 personer"):
-        surveys.learning_from_csv("\n".join(raw.splitlines()[:3]))
+        surveys.LEARNING.from_csv("\n".join(raw.splitlines()[:3]))
     with pytest.raises(InputError, match="hele tall fra 1 til 5"):
-        surveys.learning_from_csv(raw.replace("\n3,", "\n7,", 1))
+        surveys.LEARNING.from_csv(raw.replace("\n3,", "\n7,", 1))
 
 
 def test_the_form_shows_bad_answers_as_a_norwegian_message_and_keeps_the_input():
     from helseinnovasjon import ui
 
     form = ui.csv_form(
-        surveys.safety_from_csv,
+        surveys.SAFETY.from_csv,
         example=surveys.example_csv(surveys.SAFETY_EXAMPLE),
         fields={"team": ("Teamets navn:", "Team Øst")},
         note="Prøv.",

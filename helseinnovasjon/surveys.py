@@ -51,7 +51,6 @@ SAFETY_ITEMS = "psykologisk-trygghet-utsagn"
 SAFETY_EXAMPLE = "psykologisk-trygghet-eksempel"
 LEARNING_ITEMS = "laerende-organisasjon-utsagn"
 LEARNING_EXAMPLE = "laerende-organisasjon-eksempel"
-LEARNING_ANSWERS = {1: "helt uenig", 2: "litt uenig", 3: "verken enig eller uenig", 4: "litt enig", 5: "helt enig"}
 
 SAFETY_SOURCE = (
     "Påstandene: kursets norske oversettelse av de sju påstandene i Edmondson (1999); "

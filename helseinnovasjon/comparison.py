@@ -31,14 +31,8 @@ CENTRALITY_SOURCE = "sentralitetsklasse fra SSBs standard for sentralitet (KLASS
 NOW = 2026
 #: The years the comparison looks at (projected population, table 14746).
 YEARS = (2030, 2035, 2040)
-CLASS_NAMES = {
-    1: "de mest sentrale kommunene",
-    2: "de nest mest sentrale kommunene",
-    3: "middels sentrale kommuner",
-    4: "noe sentrale kommuner",
-    5: "mindre sentrale kommuner",
-    6: "de minst sentrale kommunene",
-}
+#: Each class's range of SSB's centrality index (0–1000), as KLASS 128 (2024) names the classes.
+CLASS_RANGES = {1: "925–1000", 2: "870–924", 3: "775–869", 4: "670–774", 5: "565–669", 6: "0–564"}
 MEASURES = {
     "vekst_80_pluss_prosent": "80 år og eldre",
     "vekst_67_pluss_prosent": "67 år og eldre",
@@ -187,7 +181,8 @@ def answer(compared: Mapping[str, Mapping[str, Any]], source: str, group: Group 
     text += f", mot {join_words(others)}." if others else "."
     if group is not None and "gruppe" in compared:
         text += (
-            f" Klasse {group.centrality_class} er {CLASS_NAMES[group.centrality_class]} (1 er mest sentral, 6 minst)."
+            f" Klasse {group.centrality_class} er kommunene med sentralitetsindeks "
+            f"{CLASS_RANGES[group.centrality_class]} av 1000 (klasse 1 er de mest sentrale, 6 de minst sentrale)."
         )
     series = {
         str(area["navn"]): [

@@ -89,6 +89,7 @@ def test_compare_answer_and_table():
     assert isinstance(answer, plotting.Answer)
     assert answer.text.startswith("Antallet personer 80 år og eldre i Bærum vokser med 100,0")
     assert "i landet" in answer.text and "de 2 andre kommunene i sentralitetsklasse 1" in answer.text
+    assert "Klasse 1 er kommunene med sentralitetsindeks 925–1000 av 1000" in answer.text
     assert answer.figure.caption.endswith("Kilde: SSB, konstruert.") and "Bærum" in answer.figure.alt
     sections.check(sections.UBALANSE, answer.record())  # ASCII snake_case keys at every depth
     frame = comparison.table(compared)

@@ -115,6 +115,8 @@ def test_every_page_of_the_book_loads_one_local_stylesheet(built_site, name):
         if not href.startswith(("http:", "https:", "//"))
     ]
     assert len(local) == 1 and "_static/styles/kursbok-" in local[0], local
+    # nothing is preloaded to compete with the stylesheet; the theme's scripts still load, deferred
+    assert 'rel="preload" as="script"' not in head and '<script defer src="' in html[html.index("</head>") :]
     css = (built_site / name).parent.joinpath(local[0]).resolve().read_text(encoding="utf-8")
     assert "@import" not in css and ".bd-header" in css and ".hi-kjor-interaktivt" in css
     # cut to what the site uses: Bootstrap's unused utilities and icons are gone, what pages and

@@ -35,37 +35,7 @@ save = functools.partial(figstyle.save, slug=SLUG)
 arrow = functools.partial(figstyle.arrow, lw=1.8, mutation=16)
 
 
-def box(
-    ax,
-    x,
-    y,
-    w,
-    h,
-    text,
-    *,
-    face="white",
-    edge=INK,
-    size=11,
-    weight="normal",
-    hatch="",
-    lw=1.4,
-    colour=INK,
-    align="center",
-):
-    patch = FancyBboxPatch(
-        (x, y),
-        w,
-        h,
-        boxstyle="round,pad=0.0,rounding_size=0.08",
-        facecolor=face,
-        edgecolor=edge,
-        linewidth=lw,
-        hatch=hatch,
-    )
-    ax.add_patch(patch)
-    tx = x + w / 2 if align == "center" else x + 0.12
-    ax.text(tx, y + h / 2, text, ha=align, va="center", fontsize=size, color=colour, weight=weight, linespacing=1.2)
-    return patch
+box = functools.partial(figstyle.box, size=11, lw=1.4, pad=0.0, rounding=0.08, linespacing=1.2)
 
 
 def models() -> Path:

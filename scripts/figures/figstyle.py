@@ -36,8 +36,28 @@ def save(fig, name: str, *, slug: str, tight: bool = True, pad_inches: float = 0
     return path
 
 
-def box(ax, x, y, w, h, text, *, face="white", edge=None, size=12, weight="normal", hatch="", lw=1.6, colour=None):
-    """A rounded box with centred text (the process figures' one box); ``edge`` and ``colour`` default to ink."""
+def box(
+    ax,
+    x,
+    y,
+    w,
+    h,
+    text,
+    *,
+    face="white",
+    edge=None,
+    size=12,
+    weight="normal",
+    hatch="",
+    lw=1.6,
+    colour=None,
+    pad=0.02,
+    rounding=0.12,
+    linespacing=1.3,
+    align="center",
+):
+    """A rounded box with its text centred, or ``align="left"`` from 0.12 in (the process figures'
+    one box); ``edge`` and ``colour`` default to ink."""
     from matplotlib.patches import FancyBboxPatch
 
     from helseinnovasjon.plotting import INK
@@ -46,7 +66,7 @@ def box(ax, x, y, w, h, text, *, face="white", edge=None, size=12, weight="norma
         (x, y),
         w,
         h,
-        boxstyle="round,pad=0.02,rounding_size=0.12",
+        boxstyle=f"round,pad={pad},rounding_size={rounding}",
         facecolor=face,
         edgecolor=edge or INK,
         linewidth=lw,
@@ -54,15 +74,15 @@ def box(ax, x, y, w, h, text, *, face="white", edge=None, size=12, weight="norma
     )
     ax.add_patch(patch)
     ax.text(
-        x + w / 2,
+        x + w / 2 if align == "center" else x + 0.12,
         y + h / 2,
         text,
-        ha="center",
+        ha=align,
         va="center",
         fontsize=size,
         color=colour or INK,
         weight=weight,
-        linespacing=1.3,
+        linespacing=linespacing,
     )
     return patch
 

@@ -25,7 +25,7 @@ import figstyle
 figstyle.use_svg_style("innovasjon-og-endringsledelse")
 
 import matplotlib.pyplot as plt  # noqa: E402
-from matplotlib.patches import FancyBboxPatch, Polygon  # noqa: E402
+from matplotlib.patches import Polygon  # noqa: E402
 
 from helseinnovasjon.plotting import CATEGORICAL, HATCHES, INK  # noqa: E402
 
@@ -41,35 +41,7 @@ save = functools.partial(figstyle.save, slug=SLUG)
 arrow = functools.partial(figstyle.arrow, lw=1.8, mutation=16)
 
 
-def box(ax, x, y, w, h, text, *, face="white", edge=INK, size=12, weight="normal", hatch="", lw=1.4, align="center"):
-    patch = FancyBboxPatch(
-        (x, y),
-        w,
-        h,
-        boxstyle="round,pad=0.02,rounding_size=0.1",
-        facecolor=face,
-        edgecolor=edge,
-        linewidth=lw,
-        hatch=hatch,
-    )
-    ax.add_patch(patch)
-    if align == "left":
-        ax.text(
-            x + 0.12, y + h / 2, text, ha="left", va="center", fontsize=size, color=INK, weight=weight, linespacing=1.25
-        )
-    else:
-        ax.text(
-            x + w / 2,
-            y + h / 2,
-            text,
-            ha="center",
-            va="center",
-            fontsize=size,
-            color=INK,
-            weight=weight,
-            linespacing=1.25,
-        )
-    return patch
+box = functools.partial(figstyle.box, lw=1.4, rounding=0.1, linespacing=1.25)
 
 
 def facets() -> Path:
